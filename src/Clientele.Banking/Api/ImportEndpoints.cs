@@ -1,0 +1,51 @@
+using Clientele.Banking.Data.Import;
+using Clientele.Platform.Errors;
+using Clientele.Platform.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Clientele.Banking.Api;
+
+public static class ImportEndpoints
+{
+    public const long MaxUploadBytes = 512L << 20;
+
+    public static void Map(RouteGroupBuilder banking)
+    {
+        banking.MapPost("/api/import", ImportAsync)
+            .WithName("ImportBankCase")
+            .WithTags("Import")
+            .WithSummary("Imports clients.csv and client_N_transactions/transfers CSV files (or a .zip of them), all or nothing.")
+            .WithBodySizeLimit(MaxUploadBytes)
+            .RequireWriteAccess(BankingModule.Name);
+    }
+
+    public static async Task<Results<Ok<ImportSummary>, JsonHttpResult<object>>> ImportAsync(HttpRequest request, BankCaseImporter importer, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Fail(new FieldError(["body"], "Send the files as multipart/form-data (curl -F file=@clients.csv …).", "missing"));
+        }
+        var form = await request.ReadFormAsync(cancellationToken);
+        var files = new List<BankCaseFile>();
+        foreach (var upload in form.Files)
+        {
+            var bytes = new byte[upload.Length];
+            await using (var stream = upload.OpenReadStream())
+            {
+                await stream.ReadExactlyAsync(bytes, cancellationToken);
+            }
+            files.AddRange(upload.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+                ? BankCaseFile.FromZip(bytes)
+                : [new BankCaseFile(upload.FileName, () => new MemoryStream(bytes))]);
+        }
+        var outcome = await importer.ImportAsync(files, cancellationToken);
+        return outcome.Imported is { } imported
+            ? TypedResults.Ok(imported)
+            : Fail(outcome.Problems.Take(200).Select(p => new FieldError(["file", p.File, p.Line], p.Message, "import_error")).ToArray());
+    }
+
+    private static JsonHttpResult<object> Fail(params FieldError[] errors) => FastApiErrorShape.Instance.Result(ApiError.Invalid(errors));
+}

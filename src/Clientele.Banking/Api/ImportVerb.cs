@@ -1,0 +1,38 @@
+using Clientele.Banking.Data.Import;
+using Clientele.Platform.Cli;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clientele.Banking.Api;
+
+/// <summary><c>import banking &lt;folder|zip|files…&gt; [--org slug]</c>: the same all-or-nothing import as the upload endpoint.</summary>
+public static class ImportVerb
+{
+    public static CliVerb Verb { get; } = new("import banking", "import banking <folder|file.zip|files…> [--org <slug>]", RunAsync);
+
+    private static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        var missing = args.Positional.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToList();
+        if (args.Positional.Count == 0 || missing.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(args.Positional.Count == 0 ? $"Usage: {Verb.Usage}" : $"Not found: {string.Join(", ", missing)}");
+            return 2;
+        }
+        if (await PlatformVerbs.OrganizationScopeAsync(services, args, cancellationToken) is not { } opened)
+        {
+            return 1;
+        }
+        using var scope = opened.Scope;
+        var outcome = await scope.ServiceProvider.GetRequiredService<BankCaseImporter>().ImportAsync(BankCaseFile.FromPaths(args.Positional), cancellationToken);
+        if (outcome.Imported is { } imported)
+        {
+            Console.WriteLine($"Imported into {opened.Organization.Slug}: {imported.Clients} clients, {imported.Transactions} transactions, {imported.Transfers} transfers.");
+            return 0;
+        }
+        await Console.Error.WriteLineAsync($"Nothing was imported; {outcome.Problems.Count} problem(s):");
+        foreach (var problem in outcome.Problems.Take(100))
+        {
+            await Console.Error.WriteLineAsync($"  {problem.File}:{problem.Line}: {problem.Message}");
+        }
+        return 1;
+    }
+}

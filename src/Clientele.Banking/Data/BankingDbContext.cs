@@ -1,0 +1,72 @@
+using Clientele.Banking.Domain;
+using Clientele.Platform.Data;
+using Clientele.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Clientele.Banking.Data;
+
+public class BankingDbContext(DbContextOptions options, TenantContext tenant) : TenantDbContext(options, tenant)
+{
+    public DbSet<BankClient> Clients => Set<BankClient>();
+    public DbSet<CardTransaction> Transactions => Set<CardTransaction>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<BankClient>(e =>
+        {
+            e.ToTable("banking_clients");
+            e.HasIndex(c => new { c.OrganizationId, c.ClientCode }).IsUnique();
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Status).HasMaxLength(32);
+            e.Property(c => c.City).HasMaxLength(100);
+            e.Property(c => c.AvgMonthlyBalanceKzt).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<CardTransaction>(e =>
+        {
+            e.ToTable("banking_transactions");
+            e.HasIndex(t => new { t.OrganizationId, t.ClientCode });
+            e.Property(t => t.Category).HasMaxLength(100);
+            e.Property(t => t.Currency).HasMaxLength(3);
+            e.Property(t => t.Amount).HasPrecision(18, 2);
+            e.Property(t => t.AmountKzt).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<Transfer>(e =>
+        {
+            e.ToTable("banking_transfers");
+            e.HasIndex(t => new { t.OrganizationId, t.ClientCode });
+            e.Property(t => t.Type).HasMaxLength(64);
+            e.Property(t => t.Direction).HasMaxLength(3);
+            e.Property(t => t.Currency).HasMaxLength(3);
+            e.Property(t => t.Amount).HasPrecision(18, 2);
+            e.Property(t => t.AmountKzt).HasPrecision(18, 2);
+        });
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
+public sealed class SqliteBankingDbContext(DbContextOptions<SqliteBankingDbContext> options, TenantContext tenant)
+    : BankingDbContext(options, tenant);
+
+public sealed class PostgresBankingDbContext(DbContextOptions<PostgresBankingDbContext> options, TenantContext tenant)
+    : BankingDbContext(options, tenant)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Case timestamps are the bank's wall clock, not instants.
+        modelBuilder.Entity<CardTransaction>().Property(t => t.OccurredAt).HasColumnType("timestamp without time zone");
+        modelBuilder.Entity<Transfer>().Property(t => t.OccurredAt).HasColumnType("timestamp without time zone");
+    }
+}
+
+public sealed class SqliteBankingDesignFactory : IDesignTimeDbContextFactory<SqliteBankingDbContext>
+{
+    public SqliteBankingDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteBankingDbContext>("banking"), DesignTime.NoTenant);
+}
+
+public sealed class PostgresBankingDesignFactory : IDesignTimeDbContextFactory<PostgresBankingDbContext>
+{
+    public PostgresBankingDbContext CreateDbContext(string[] args) => new(DesignTime.Postgres<PostgresBankingDbContext>("banking"), DesignTime.NoTenant);
+}

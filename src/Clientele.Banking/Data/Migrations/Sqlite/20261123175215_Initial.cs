@@ -1,0 +1,117 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Clientele.Banking.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "banking_clients",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Age = table.Column<int>(type: "INTEGER", nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AvgMonthlyBalanceKzt = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_banking_clients", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "banking_transactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    AmountKzt = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_banking_transactions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "banking_transfers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    AmountKzt = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_banking_transfers", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_clients_OrganizationId",
+                table: "banking_clients",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_clients_OrganizationId_ClientCode",
+                table: "banking_clients",
+                columns: new[] { "OrganizationId", "ClientCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_transactions_OrganizationId",
+                table: "banking_transactions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_transactions_OrganizationId_ClientCode",
+                table: "banking_transactions",
+                columns: new[] { "OrganizationId", "ClientCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_transfers_OrganizationId",
+                table: "banking_transfers",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_transfers_OrganizationId_ClientCode",
+                table: "banking_transfers",
+                columns: new[] { "OrganizationId", "ClientCode" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "banking_clients");
+
+            migrationBuilder.DropTable(
+                name: "banking_transactions");
+
+            migrationBuilder.DropTable(
+                name: "banking_transfers");
+        }
+    }
+}

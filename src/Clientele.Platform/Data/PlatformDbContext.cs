@@ -1,0 +1,59 @@
+using Clientele.Platform.Identity;
+using Clientele.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Clientele.Platform.Data;
+
+public class PlatformDbContext(DbContextOptions options, TenantContext tenant) : TenantDbContext(options, tenant)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organization>(e =>
+        {
+            e.ToTable("platform_organizations");
+            e.Property(o => o.Slug).HasMaxLength(64);
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.TimeZone).HasMaxLength(64);
+            e.HasIndex(o => o.Slug).IsUnique();
+        });
+        modelBuilder.Entity<User>(e =>
+        {
+            e.ToTable("platform_users");
+            e.Property(u => u.Email).HasMaxLength(320);
+            e.Property(u => u.Role).HasMaxLength(16);
+            e.HasIndex(u => u.Email).IsUnique();
+        });
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.ToTable("platform_api_keys");
+            e.Property(k => k.Name).HasMaxLength(200);
+            e.Property(k => k.Prefix).HasMaxLength(16);
+            e.Property(k => k.SecretHash).HasMaxLength(64);
+            e.Property(k => k.Scopes).HasMaxLength(1000);
+            e.HasIndex(k => k.Prefix).IsUnique();
+            e.Ignore(k => k.ScopeList);
+        });
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
+public sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbContext> options, TenantContext tenant)
+    : PlatformDbContext(options, tenant);
+
+public sealed class PostgresPlatformDbContext(DbContextOptions<PostgresPlatformDbContext> options, TenantContext tenant)
+    : PlatformDbContext(options, tenant);
+
+public sealed class SqlitePlatformDesignFactory : IDesignTimeDbContextFactory<SqlitePlatformDbContext>
+{
+    public SqlitePlatformDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqlitePlatformDbContext>("platform"), DesignTime.NoTenant);
+}
+
+public sealed class PostgresPlatformDesignFactory : IDesignTimeDbContextFactory<PostgresPlatformDbContext>
+{
+    public PostgresPlatformDbContext CreateDbContext(string[] args) => new(DesignTime.Postgres<PostgresPlatformDbContext>("platform"), DesignTime.NoTenant);
+}

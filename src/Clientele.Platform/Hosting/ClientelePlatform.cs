@@ -1,0 +1,88 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Clientele.Platform.Api;
+using Clientele.Platform.Cli;
+using Clientele.Platform.Data;
+using Clientele.Platform.Errors;
+using Clientele.Platform.Health;
+using Clientele.Platform.Identity;
+using Clientele.Platform.Modules;
+using Clientele.Platform.Tenancy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Scalar.AspNetCore;
+
+namespace Clientele.Platform;
+
+/// <summary>What the composition root calls around the modules: services first, then the pipeline, then the platform's own endpoints.</summary>
+public static class ClientelePlatform
+{
+    public static IServiceCollection AddClientelePlatform(this IServiceCollection services)
+    {
+        services.AddClienteleModule(ModuleCatalog.PlatformName, "accounts, API keys, health", FastApiErrorShape.Instance, anonymousInDevelopment: false);
+        services.AddSingleton<ModuleCatalog>();
+        services.AddSingleton<DefaultOrganization>();
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<DatabaseSettingsAccessor>();
+        services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(ModuleCatalog.PlatformName);
+        services.AddClienteleAuthentication();
+        services.AddPlatformVerbs();
+        services.AddHostedService<RouteOverlapCheck>();
+        services.AddClienteleHealthChecks();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        return services;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.NumberHandling = JsonNumberHandling.AllowReadingFromString;
+        // Missing or null values for non-nullable members are input errors, as in pydantic.
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    }
+
+    /// <summary>Request ids, module-shaped errors, body limits, authentication and the tenant, in that order.</summary>
+    public static WebApplication UseClientelePlatform(this WebApplication app)
+    {
+        app.UseRequestIds();
+        app.UseModuleErrors();
+        app.UseRouting();
+        app.UseBodySizeLimits();
+        app.UseAuthentication();
+        app.UseTenantResolution();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapClientelePlatform(this WebApplication app)
+    {
+        var platform = app.MapModule(ModuleCatalog.PlatformName);
+        AuthEndpoints.Map(platform);
+        ApiKeyEndpoints.Map(platform);
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.Title = "Clientele API";
+            options.AddDocuments(app.Services.GetRequiredService<ModuleCatalog>().Modules.Select(m => m.Name));
+        }).AllowAnonymous();
+        app.MapClienteleHealth();
+        app.MapGet("/", LandingPage.Render).ExcludeFromDescription().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Migrations, the default organization, then demo data for empty modules.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await DatabaseMigrator.MigrateAllAsync(app.Services, cancellationToken);
+        await PlatformBootstrap.EnsureDefaultOrganizationAsync(app.Services, cancellationToken);
+        await PlatformBootstrap.FillDemoDataAsync(app.Services, cancellationToken);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clientele.Platform.Identity;
+
+public static class AuthenticationSetup
+{
+    public const string DefaultScheme = "Clientele";
+
+    /// <summary>One default scheme that forwards to API keys when a key is sent, else to the dashboard's cookie session.</summary>
+    public static IServiceCollection AddClienteleAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "API key or session", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.KeyFrom(context.Request) is not null ? ApiKeyAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.Cookie.Name = "clientele.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // An API answers 401/403; the error middleware gives them the module's shape.
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
+            });
+        services.AddSingleton<IAuthorizationHandler, ModuleAccess>();
+        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(Role.Admin).RequireClaim(ModuleAccess.OrganizationClaim));
+        return services;
+    }
+
+    public const string AdminPolicy = "platform:admin";
+}

@@ -1,0 +1,41 @@
+using Clientele.Banking;
+using Clientele.Churn;
+using Clientele.Leads;
+using Clientele.Platform;
+using Clientele.Platform.Cli;
+using Clientele.Retail;
+using Clientele.Visitors;
+
+var verb = CommandLine.IsVerb(args);
+// A verb's words (paths, slugs) are not configuration; the host then reads appsettings and environment only.
+var builder = WebApplication.CreateBuilder(verb ? [] : args);
+
+builder.Services.AddClientelePlatform();
+builder.Services.AddBanking(builder.Configuration);
+builder.Services.AddRetail(builder.Configuration);
+builder.Services.AddChurn(builder.Configuration);
+builder.Services.AddVisitors(builder.Configuration);
+builder.Services.AddLeads(builder.Configuration);
+
+var app = builder.Build();
+
+if (verb)
+{
+    return await CommandLine.RunAsync(app.Services, args, Console.Out, app.Lifetime.ApplicationStopping);
+}
+
+app.UseClientelePlatform();
+app.MapClientelePlatform();
+app.MapBanking();
+app.MapRetail();
+app.MapChurn();
+app.MapVisitors();
+app.MapLeads();
+
+await app.PrepareDatabaseAsync();
+StartupBanner.PrintWhenStarted(app);
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,30 @@
+namespace Clientele.Testing;
+
+/// <summary>The shared datasets beside the repository (<c>../shared/data</c>); tests skip with a clear message when they are absent.</summary>
+public static class SharedData
+{
+    public static string? Folder(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", name);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+            if (File.Exists(Path.Combine(dir.FullName, "Clientele.slnx")))
+            {
+                var beside = Path.Combine(dir.FullName, "..", "shared", "data", name);
+                return Directory.Exists(beside) ? Path.GetFullPath(beside) : null;
+            }
+        }
+        return null;
+    }
+
+    public static string Require(string name)
+    {
+        var folder = Folder(name);
+        Xunit.Skip.If(folder is null, $"../shared/data/{name} is absent; this test needs the shared dataset.");
+        return folder!;
+    }
+}
