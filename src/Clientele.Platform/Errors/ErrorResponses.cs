@@ -74,7 +74,8 @@ public static partial class ErrorResponses
             return ApiError.Invalid(new FieldError(location, $"JSON decode error at line {json.LineNumber + 1}, position {json.BytePositionInLine}", "json_invalid"));
         }
         var message = json.Message.Split(" Path:", 2)[0];
-        return ApiError.Invalid(new FieldError(location, message, json.InnerException is null && json.LineNumber is not null && message.Contains("could not be converted", StringComparison.Ordinal) ? "type_error" : "json_invalid"));
+        var wrongType = message.Contains("could not be converted", StringComparison.Ordinal) || message.Contains("null", StringComparison.OrdinalIgnoreCase);
+        return ApiError.Invalid(new FieldError(location, message, wrongType ? "type_error" : "json_invalid"));
     }
 
     private static ApiError FromBinding(BadHttpRequestException bad)

@@ -35,7 +35,13 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
         foreach (var file in files)
         {
             using var reader = new StreamReader(file.Open(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-            using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, BadDataFound = null });
+            using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                TrimOptions = TrimOptions.Trim,
+                BadDataFound = null,
+                MissingFieldFound = null,
+                PrepareHeaderForMatch = args => args.Header.ToLowerInvariant(),
+            });
             if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
             {
                 problems.Add(new ImportProblem(file.Name, 1, "The file is empty; a header row is expected."));
@@ -166,7 +172,7 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
             var value = csv.GetField(column);
             if (string.IsNullOrWhiteSpace(value))
             {
-                Problem($"{column} is empty.");
+                Problem($"{column} is empty or missing.");
                 return null;
             }
             return value.Trim();

@@ -1,0 +1,41 @@
+using Clientele.Testing;
+
+namespace Clientele.Api.Tests.Support;
+
+/// <summary>A server whose own organization has the whole case data set imported through the upload endpoint, once.</summary>
+public class CaseDataServer(DatabaseKind kind) : ClienteleFactory(kind)
+{
+    public HttpClient? Client { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public HttpResponseMessage? ImportResponse { get; private set; }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        if (SharedData.Folder("bank_case") is not { } folder)
+        {
+            return;
+        }
+        (Client, OrganizationId) = await ClientForNewOrganizationAsync("case", "banking:write");
+        ImportResponse = await Client.PostAsync("/banking/api/import", CaseUpload.FromFolder(folder));
+    }
+
+    public HttpClient RequireClient()
+    {
+        Xunit.Skip.If(Client is null, "../shared/data/bank_case is absent; this test needs the case data.");
+        return Client!;
+    }
+}
+
+public sealed class SqliteCaseDataServer() : CaseDataServer(DatabaseKind.Sqlite);
+
+public sealed class PostgresCaseDataServer() : CaseDataServer(DatabaseKind.Postgres);
+
+public class ProductionServer : ClienteleFactory
+{
+    public ProductionServer(DatabaseKind kind) : base(kind) => Environment = "Production";
+}
+
+public sealed class SqliteProductionServer() : ProductionServer(DatabaseKind.Sqlite);
+
+public sealed class PostgresProductionServer() : ProductionServer(DatabaseKind.Postgres);
