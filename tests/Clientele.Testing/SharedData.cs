@@ -21,6 +21,18 @@ public static class SharedData
         return null;
     }
 
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Clientele.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Clientele.slnx not found above " + AppContext.BaseDirectory);
+    }
+
     public static string Require(string name)
     {
         var folder = Folder(name);

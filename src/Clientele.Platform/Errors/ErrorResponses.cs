@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -27,7 +28,8 @@ public static partial class ErrorResponses
             {
                 return;
             }
-            var error = FromException(exception);
+            var routeParameters = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name).ToList();
+            var error = FromException(exception, routeParameters);
             if (error.Kind == ErrorKind.Internal)
             {
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Clientele.Errors");
@@ -50,12 +52,12 @@ public static partial class ErrorResponses
     [LoggerMessage(LogLevel.Error, "Unhandled exception for request {RequestId} {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string requestId, string method, string path, Exception exception);
 
-    internal static ApiError FromException(Exception exception) => exception switch
+    internal static ApiError FromException(Exception exception, IReadOnlyCollection<string>? routeParameters = null) => exception switch
     {
         BadHttpRequestException { StatusCode: 413 } => new ApiError(ErrorKind.PayloadTooLarge),
         BadHttpRequestException { StatusCode: 415 } => new ApiError(ErrorKind.UnsupportedMediaType),
         BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
-        BadHttpRequestException bad => FromBinding(bad),
+        BadHttpRequestException bad => FromBinding(bad, routeParameters),
         _ => new ApiError(ErrorKind.Internal),
     };
 
@@ -78,17 +80,20 @@ public static partial class ErrorResponses
         return ApiError.Invalid(new FieldError(location, message, wrongType ? "type_error" : "json_invalid"));
     }
 
-    private static ApiError FromBinding(BadHttpRequestException bad)
+    private static ApiError FromBinding(BadHttpRequestException bad, IReadOnlyCollection<string>? routeParameters)
     {
         var parameter = ParameterName().Match(bad.Message);
-        if (bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase))
+        if (bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) || bad.Message.EndsWith("from body.", StringComparison.Ordinal))
         {
             return ApiError.Invalid(new FieldError(["body"], "Field required", "missing"));
         }
         if (parameter.Success)
         {
-            var name = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Groups[1].Value);
-            var source = bad.Message.Contains("from route", StringComparison.OrdinalIgnoreCase) || bad.Message.Contains("Failed to bind", StringComparison.Ordinal) ? "path" : "query";
+            var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Groups[1].Value);
+            var source = bad.Message.EndsWith("from header.", StringComparison.Ordinal) ? "header"
+                : bad.Message.EndsWith("from route.", StringComparison.Ordinal) ? "path"
+                : routeParameters is null ? (bad.Message.StartsWith("Failed to bind", StringComparison.Ordinal) ? "path" : "query")
+                : routeParameters.Any(r => JsonNamingPolicy.SnakeCaseLower.ConvertName(r) == name) ? "path" : "query";
             var missing = bad.Message.StartsWith("Required parameter", StringComparison.Ordinal);
             return ApiError.Invalid(new FieldError([source, name], missing ? "Field required" : "Input is not valid for this field", missing ? "missing" : "type_error"));
         }

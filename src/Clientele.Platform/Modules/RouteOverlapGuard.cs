@@ -53,7 +53,7 @@ public static class RouteOverlapGuard
             }
             if (endA || endB)
             {
-                return false;
+                return (endA ? sb : sa).Skip(i).All(IsOptional);
             }
             var literalA = Literal(sa[i]);
             var literalB = Literal(sb[i]);
@@ -63,6 +63,9 @@ public static class RouteOverlapGuard
             }
         }
     }
+
+    private static bool IsOptional(RoutePatternPathSegment segment) =>
+        segment.IsSimple && segment.Parts[0] is RoutePatternParameterPart { IsOptional: true } or RoutePatternParameterPart { Default: not null };
 
     private static bool IsCatchAll(RoutePatternPathSegment segment) =>
         segment.Parts.Any(p => p is RoutePatternParameterPart { IsCatchAll: true });
