@@ -1,10 +1,17 @@
 namespace Clientele.Testing;
 
-/// <summary>The shared datasets beside the repository (<c>../shared/data</c>); tests skip with a clear message when they are absent.</summary>
+/// <summary>The shared datasets beside the repository (<c>../shared/data</c>, or <c>CLIENTELE_SHARED_DATA</c>); tests skip with a clear message when they are absent.</summary>
 public static class SharedData
 {
+    public const string FolderVariable = "CLIENTELE_SHARED_DATA";
+
     public static string? Folder(string name)
     {
+        if (Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } configured)
+        {
+            var chosen = Path.Combine(configured, name);
+            return Directory.Exists(chosen) ? chosen : null;
+        }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "data", name);
