@@ -12,6 +12,8 @@ public class BankingDbContext(DbContextOptions options, TenantContext tenant) : 
     public DbSet<CardTransaction> Transactions => Set<CardTransaction>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
 
+    public override string ModuleName => BankingModule.Name;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<BankClient>(e =>

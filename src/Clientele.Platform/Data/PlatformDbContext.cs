@@ -11,6 +11,8 @@ public class PlatformDbContext(DbContextOptions options, TenantContext tenant) :
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public override string ModuleName => "platform";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Organization>(e =>

@@ -5,9 +5,13 @@ using Clientele.Platform.Api;
 using Clientele.Platform.Cli;
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
+using Clientele.Platform.Events;
 using Clientele.Platform.Health;
 using Clientele.Platform.Identity;
+using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
+using Clientele.Platform.Observability;
+using Clientele.Platform.RateLimits;
 using Clientele.Platform.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +36,10 @@ public static class ClientelePlatform
         services.AddPlatformVerbs();
         services.AddHostedService<RouteOverlapCheck>();
         services.AddClienteleHealthChecks();
+        services.AddClienteleObservability();
+        services.AddClienteleRateLimits();
+        services.AddClienteleJobs();
+        services.AddClienteleEvents();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         return services;
@@ -53,12 +61,15 @@ public static class ClientelePlatform
     public static WebApplication UseClientelePlatform(this WebApplication app)
     {
         app.UseRequestIds();
+        app.UseClienteleObservability();
         app.UseModuleErrors();
         app.UseRouting();
         app.UseBodySizeLimits();
         app.UseAuthentication();
         app.UseTenantResolution();
+        app.UseClienteleRateLimits();
         app.UseAuthorization();
+        app.UseClienteleEvents();
         return app;
     }
 
@@ -74,6 +85,9 @@ public static class ClientelePlatform
             options.AddDocuments(app.Services.GetRequiredService<ModuleCatalog>().Modules.Select(m => m.Name));
         }).AllowAnonymous();
         app.MapClienteleHealth();
+        app.MapClienteleJobs();
+        app.MapClienteleEvents();
+        app.MapClienteleObservability();
         app.MapGet("/", LandingPage.Render).ExcludeFromDescription().AllowAnonymous();
         return app;
     }

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Text.Json;
+using Clientele.Platform.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Platform.Tenancy;
@@ -11,8 +13,28 @@ public abstract class TenantDbContext(DbContextOptions options, TenantContext te
 {
     public Guid CurrentOrganizationId => tenant.OrganizationId;
 
+    /// <summary>The module this context belongs to; names its outbox table (<c>{module}_outbox</c>).</summary>
+    public abstract string ModuleName { get; }
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>Queues an event for the current organization; it is stored by the next SaveChanges, with the change itself.</summary>
+    public OutboxMessage Publish(string type, object payload)
+    {
+        var message = new OutboxMessage { Type = type, Payload = JsonSerializer.Serialize(payload, EventJson.Options) };
+        Outbox.Add(message);
+        return message;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable($"{ModuleName}_outbox");
+            e.Property(m => m.Type).HasMaxLength(100);
+            e.HasIndex(m => m.EventId).IsUnique();
+            e.HasIndex(m => m.DispatchedAt);
+        });
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IOrganizationOwned).IsAssignableFrom(e.ClrType)))
         {
             var row = Expression.Parameter(entity.ClrType, "row");

@@ -31,6 +31,26 @@ namespace Clientele.Banking.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "banking_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_banking_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "banking_transactions",
                 columns: table => new
                 {
@@ -81,6 +101,22 @@ namespace Clientele.Banking.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_banking_outbox_DispatchedAt",
+                table: "banking_outbox",
+                column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_outbox_EventId",
+                table: "banking_outbox",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_outbox_OrganizationId",
+                table: "banking_outbox",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_banking_transactions_OrganizationId",
                 table: "banking_transactions",
                 column: "OrganizationId");
@@ -106,6 +142,9 @@ namespace Clientele.Banking.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "banking_clients");
+
+            migrationBuilder.DropTable(
+                name: "banking_outbox");
 
             migrationBuilder.DropTable(
                 name: "banking_transactions");

@@ -32,6 +32,26 @@ namespace Clientele.Banking.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "banking_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_banking_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "banking_transactions",
                 columns: table => new
                 {
@@ -82,6 +102,22 @@ namespace Clientele.Banking.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_banking_outbox_DispatchedAt",
+                table: "banking_outbox",
+                column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_outbox_EventId",
+                table: "banking_outbox",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_banking_outbox_OrganizationId",
+                table: "banking_outbox",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_banking_transactions_OrganizationId",
                 table: "banking_transactions",
                 column: "OrganizationId");
@@ -107,6 +143,9 @@ namespace Clientele.Banking.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "banking_clients");
+
+            migrationBuilder.DropTable(
+                name: "banking_outbox");
 
             migrationBuilder.DropTable(
                 name: "banking_transactions");

@@ -45,6 +45,26 @@ namespace Clientele.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_users",
                 columns: table => new
                 {
@@ -78,6 +98,22 @@ namespace Clientele.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_DispatchedAt",
+                table: "platform_outbox",
+                column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_EventId",
+                table: "platform_outbox",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_OrganizationId",
+                table: "platform_outbox",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_users_Email",
                 table: "platform_users",
                 column: "Email",
@@ -97,6 +133,9 @@ namespace Clientele.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "platform_organizations");
+
+            migrationBuilder.DropTable(
+                name: "platform_outbox");
 
             migrationBuilder.DropTable(
                 name: "platform_users");

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -45,6 +46,26 @@ namespace Clientele.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_users",
                 columns: table => new
                 {
@@ -78,6 +99,22 @@ namespace Clientele.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_DispatchedAt",
+                table: "platform_outbox",
+                column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_EventId",
+                table: "platform_outbox",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_OrganizationId",
+                table: "platform_outbox",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_users_Email",
                 table: "platform_users",
                 column: "Email",
@@ -97,6 +134,9 @@ namespace Clientele.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "platform_organizations");
+
+            migrationBuilder.DropTable(
+                name: "platform_outbox");
 
             migrationBuilder.DropTable(
                 name: "platform_users");
