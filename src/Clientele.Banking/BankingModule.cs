@@ -1,6 +1,7 @@
 using Clientele.Banking.Api;
 using Clientele.Banking.Data;
 using Clientele.Banking.Data.Import;
+using Clientele.Banking.Jobs;
 using Clientele.Platform;
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
@@ -25,6 +26,7 @@ public static class BankingModule
         services.AddScoped<BankCaseImporter>();
         services.AddSingleton<IDemoData, BankingDemoData>();
         services.AddSingleton(ImportVerb.Verb);
+        services.AddClientSummaries();
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class BankingModule
         var banking = endpoints.MapModule(Name);
         ClientEndpoints.Map(banking);
         ImportEndpoints.Map(banking);
+        SummaryEndpoints.Map(banking);
         return endpoints;
     }
 }

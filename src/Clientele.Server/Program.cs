@@ -1,5 +1,6 @@
 using Clientele.Banking;
 using Clientele.Churn;
+using Clientele.Dashboard;
 using Clientele.Leads;
 using Clientele.Platform;
 using Clientele.Platform.Cli;
@@ -16,6 +17,7 @@ builder.Services.AddRetail(builder.Configuration);
 builder.Services.AddChurn(builder.Configuration);
 builder.Services.AddVisitors(builder.Configuration);
 builder.Services.AddLeads(builder.Configuration);
+builder.Services.AddClienteleDashboard(typeof(BankingModule).Assembly);
 
 var app = builder.Build();
 
@@ -25,12 +27,14 @@ if (verb)
 }
 
 app.UseClientelePlatform();
+app.UseClienteleDashboard();
 app.MapClientelePlatform();
 app.MapBanking();
 app.MapRetail();
 app.MapChurn();
 app.MapVisitors();
 app.MapLeads();
+app.MapClienteleDashboard();
 
 await app.PrepareDatabaseAsync();
 StartupBanner.PrintWhenStarted(app);

@@ -11,6 +11,7 @@ public class BankingDbContext(DbContextOptions options, TenantContext tenant) : 
     public DbSet<BankClient> Clients => Set<BankClient>();
     public DbSet<CardTransaction> Transactions => Set<CardTransaction>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<ClientMonthlySpending> MonthlySpending => Set<ClientMonthlySpending>();
 
     public override string ModuleName => BankingModule.Name;
 
@@ -43,6 +44,14 @@ public class BankingDbContext(DbContextOptions options, TenantContext tenant) : 
             e.Property(t => t.Currency).HasMaxLength(3);
             e.Property(t => t.Amount).HasPrecision(18, 2);
             e.Property(t => t.AmountKzt).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<ClientMonthlySpending>(e =>
+        {
+            e.ToTable("banking_client_monthly_spending");
+            e.HasIndex(s => new { s.OrganizationId, s.ClientCode, s.Month, s.Category }).IsUnique();
+            e.Property(s => s.Month).HasMaxLength(7);
+            e.Property(s => s.Category).HasMaxLength(100);
+            e.Property(s => s.AmountKzt).HasPrecision(18, 2);
         });
         base.OnModelCreating(modelBuilder);
     }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Identity;
+using Clientele.Platform.RateLimits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -22,7 +23,7 @@ public static class AuthEndpoints
     public static void Map(RouteGroupBuilder platform)
     {
         var auth = platform.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous().WithName("Login");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().WithName("Login").WithRateLimitPolicy(RateLimitPolicies.LoginPolicy);
         auth.MapPost("/logout", (Delegate)LogoutAsync).WithName("Logout");
         platform.MapGet("/api/me", MeAsync).WithTags("Auth").WithName("Me");
     }

@@ -14,7 +14,6 @@ using Clientele.Platform.Observability;
 using Clientele.Platform.RateLimits;
 using Clientele.Platform.Tenancy;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
@@ -88,7 +87,6 @@ public static class ClientelePlatform
         app.MapClienteleJobs();
         app.MapClienteleEvents();
         app.MapClienteleObservability();
-        app.MapGet("/", LandingPage.Render).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 

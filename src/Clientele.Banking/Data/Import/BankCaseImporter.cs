@@ -57,6 +57,7 @@ public sealed class BankCaseImporter(BankingDbContext db, BankCaseParser parser)
         db.Transactions.AddRange(parsed.Transactions);
         db.Transfers.AddRange(parsed.Transfers);
         db.ChangeTracker.DetectChanges();
+        db.Publish("banking.import.completed", new { clients = parsed.Clients.Count, transactions = parsed.Transactions.Count, transfers = parsed.Transfers.Count });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ImportOutcome(new ImportSummary(parsed.Clients.Count, parsed.Transactions.Count, parsed.Transfers.Count), []);

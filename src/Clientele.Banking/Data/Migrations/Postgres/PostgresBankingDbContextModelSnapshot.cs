@@ -112,6 +112,50 @@ namespace Clientele.Banking.Data.Migrations.Postgres
                     b.ToTable("banking_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Banking.Domain.ClientMonthlySpending", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AmountKzt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ClientCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Transactions")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "ClientCode", "Month", "Category")
+                        .IsUnique();
+
+                    b.ToTable("banking_client_monthly_spending", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Banking.Domain.Transfer", b =>
                 {
                     b.Property<long>("Id")

@@ -103,6 +103,48 @@ namespace Clientele.Banking.Data.Migrations.Sqlite
                     b.ToTable("banking_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Banking.Domain.ClientMonthlySpending", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AmountKzt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Transactions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "ClientCode", "Month", "Category")
+                        .IsUnique();
+
+                    b.ToTable("banking_client_monthly_spending", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Banking.Domain.Transfer", b =>
                 {
                     b.Property<long>("Id")

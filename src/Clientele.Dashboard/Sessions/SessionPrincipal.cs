@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Clientele.Platform.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Clientele.Dashboard;
+
+/// <summary>The claims of a cookie session, the same as the API's login (<c>POST /platform/api/auth/login</c>) issues.</summary>
+public static class SessionPrincipal
+{
+    public static ClaimsPrincipal For(User user, Guid organizationId) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+        new Claim(ClaimTypes.Name, user.Email),
+        new Claim(ClaimTypes.Role, user.Role),
+        new Claim(ModuleAccess.OrganizationClaim, organizationId.ToString()),
+    ], CookieAuthenticationDefaults.AuthenticationScheme));
+
+    public static Guid? OrganizationOf(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirst(ModuleAccess.OrganizationClaim)?.Value, out var id) ? id : null;
+
+    public static Guid? UserIdOf(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
+}

@@ -1,0 +1,89 @@
+using Clientele.Platform.Data;
+using Clientele.Platform.Events.Email;
+using Clientele.Platform.Events.Webhooks;
+using Clientele.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Clientele.Platform.Events;
+
+public class EventsDbContext(DbContextOptions options, TenantContext tenant) : TenantDbContext(options, tenant)
+{
+    public const string Name = "events";
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<EmailAlert> EmailAlerts => Set<EmailAlert>();
+
+    public override string ModuleName => Name;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<WebhookSubscription>(e =>
+        {
+            e.ToTable("events_webhook_subscriptions");
+            e.Property(s => s.Url).HasMaxLength(2000);
+            e.Property(s => s.EventTypes).HasMaxLength(2000);
+            e.Property(s => s.Description).HasMaxLength(500);
+            e.Property(s => s.Secret).HasMaxLength(100);
+            e.Ignore(s => s.EventTypeList);
+        });
+        modelBuilder.Entity<WebhookDelivery>(e =>
+        {
+            e.ToTable("events_webhook_deliveries");
+            e.Property(d => d.EventType).HasMaxLength(100);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.LastError).HasMaxLength(1000);
+            // A re-dispatch after a crash finds the row and adds none.
+            e.HasIndex(d => new { d.EventId, d.SubscriptionId }).IsUnique();
+            e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+            e.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<EmailAlert>(e =>
+        {
+            e.ToTable("events_email_alerts");
+            e.Property(a => a.EventType).HasMaxLength(100);
+            e.Property(a => a.Subject).HasMaxLength(300);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.LastError).HasMaxLength(1000);
+            e.HasIndex(a => a.EventId).IsUnique();
+            e.HasIndex(a => new { a.Status, a.NextAttemptAt });
+        });
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
+/// <summary>SQLite cannot compare or order <c>DateTimeOffset</c> in SQL, so the times workers query by are stored as UTC ticks.</summary>
+public sealed class SqliteEventsDbContext(DbContextOptions<SqliteEventsDbContext> options, TenantContext tenant) : EventsDbContext(options, tenant)
+{
+    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks = new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<WebhookDelivery>(e =>
+        {
+            e.Property(d => d.NextAttemptAt).HasConversion(UtcTicks);
+            e.Property(d => d.CreatedAt).HasConversion(UtcTicks);
+        });
+        modelBuilder.Entity<EmailAlert>(e =>
+        {
+            e.Property(a => a.NextAttemptAt).HasConversion(UtcTicks);
+            e.Property(a => a.CreatedAt).HasConversion(UtcTicks);
+        });
+    }
+}
+
+public sealed class PostgresEventsDbContext(DbContextOptions<PostgresEventsDbContext> options, TenantContext tenant) : EventsDbContext(options, tenant);
+
+public sealed class SqliteEventsDesignFactory : IDesignTimeDbContextFactory<SqliteEventsDbContext>
+{
+    public SqliteEventsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteEventsDbContext>(EventsDbContext.Name), DesignTime.NoTenant);
+}
+
+public sealed class PostgresEventsDesignFactory : IDesignTimeDbContextFactory<PostgresEventsDbContext>
+{
+    public PostgresEventsDbContext CreateDbContext(string[] args) => new(DesignTime.Postgres<PostgresEventsDbContext>(EventsDbContext.Name), DesignTime.NoTenant);
+}

@@ -1,0 +1,54 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Clientele.Testing;
+
+namespace Clientele.Api.Tests.Events;
+
+/// <summary>WebSocket clients of the test server: connect, subscribe (and wait for the acknowledgement), read JSON messages.</summary>
+public static class EventSockets
+{
+    public static async Task<WebSocket> ConnectAsync(ClienteleFactory server, string query = "", Action<Microsoft.AspNetCore.Http.HttpRequest>? configure = null)
+    {
+        var client = server.Server.CreateWebSocketClient();
+        if (configure is not null)
+        {
+            client.ConfigureRequest = configure;
+        }
+        return await client.ConnectAsync(new Uri("ws://localhost/platform/ws/events" + query), CancellationToken.None);
+    }
+
+    /// <summary>Sends a subscribe message and waits for its acknowledgement, so events published afterwards reach the socket.</summary>
+    public static async Task SubscribeAsync(WebSocket socket, params string[] types)
+    {
+        await SendAsync(socket, JsonSerializer.Serialize(new { subscribe = types }));
+        var ack = await ReceiveJsonAsync(socket);
+        Assert.Equal(types, ack.GetProperty("subscribed").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    public static Task SendAsync(WebSocket socket, string text) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+    public static async Task<JsonElement> ReceiveJsonAsync(WebSocket socket)
+    {
+        var (type, text, _) = await ReceiveAsync(socket);
+        Assert.Equal(WebSocketMessageType.Text, type);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<(WebSocketMessageType Type, string Text, WebSocketCloseStatus? Status)> ReceiveAsync(WebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
+            {
+                return (result.MessageType, Encoding.UTF8.GetString(message.ToArray()), result.CloseStatus);
+            }
+        }
+    }
+}
