@@ -15,7 +15,6 @@ public sealed class ServerProcessTests : IDisposable
     [SkippableFact]
     public async Task A_fresh_start_migrates_fills_demo_data_prints_the_banner_and_the_import_verb_loads_the_case()
     {
-        var caseFolder = SharedData.Require("bank_case");
         var port = FreePort();
         var output = new StringBuilder();
         using var server = Start($"--urls http://127.0.0.1:{port}", output);
@@ -43,17 +42,18 @@ public sealed class ServerProcessTests : IDisposable
             await server.WaitForExitAsync();
         }
 
-        var importOutput = new StringBuilder();
-        using var import = Start($"import banking {caseFolder}", importOutput);
-        await import.WaitForExitAsync();
-        Assert.True(import.ExitCode == 0, importOutput.ToString());
-        Assert.Contains("60 clients, 18000 transactions, 18000 transfers", importOutput.ToString(), StringComparison.Ordinal);
-
         var refusedOutput = new StringBuilder();
         using var refused = Start("import banking /no/such/folder", refusedOutput);
         await refused.WaitForExitAsync();
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("Not found: /no/such/folder", refusedOutput.ToString(), StringComparison.Ordinal);
+
+        var caseFolder = SharedData.Require("bank_case");
+        var importOutput = new StringBuilder();
+        using var import = Start($"import banking {caseFolder}", importOutput);
+        await import.WaitForExitAsync();
+        Assert.True(import.ExitCode == 0, importOutput.ToString());
+        Assert.Contains("60 clients, 18000 transactions, 18000 transfers", importOutput.ToString(), StringComparison.Ordinal);
     }
 
     private Process Start(string arguments, StringBuilder output)

@@ -4,7 +4,6 @@ using Clientele.Platform.Events.Webhooks;
 using Clientele.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clientele.Platform.Events;
 
@@ -58,20 +57,18 @@ public class EventsDbContext(DbContextOptions options, TenantContext tenant) : T
 /// <summary>SQLite cannot compare or order <c>DateTimeOffset</c> in SQL, so the times workers query by are stored as UTC ticks.</summary>
 public sealed class SqliteEventsDbContext(DbContextOptions<SqliteEventsDbContext> options, TenantContext tenant) : EventsDbContext(options, tenant)
 {
-    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks = new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<WebhookDelivery>(e =>
         {
-            e.Property(d => d.NextAttemptAt).HasConversion(UtcTicks);
-            e.Property(d => d.CreatedAt).HasConversion(UtcTicks);
+            e.Property(d => d.NextAttemptAt).HasConversion(SqliteTime.UtcTicks);
+            e.Property(d => d.CreatedAt).HasConversion(SqliteTime.UtcTicks);
         });
         modelBuilder.Entity<EmailAlert>(e =>
         {
-            e.Property(a => a.NextAttemptAt).HasConversion(UtcTicks);
-            e.Property(a => a.CreatedAt).HasConversion(UtcTicks);
+            e.Property(a => a.NextAttemptAt).HasConversion(SqliteTime.UtcTicks);
+            e.Property(a => a.CreatedAt).HasConversion(SqliteTime.UtcTicks);
         });
     }
 }

@@ -2,7 +2,6 @@ using Clientele.Platform.Data;
 using Clientele.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clientele.Platform.Jobs;
 
@@ -59,19 +58,17 @@ public class JobsDbContext(DbContextOptions options, TenantContext tenant) : Ten
 /// </summary>
 public sealed class SqliteJobsDbContext(DbContextOptions<SqliteJobsDbContext> options, TenantContext tenant) : JobsDbContext(options, tenant)
 {
-    internal static readonly ValueConverter<DateTimeOffset, long> UtcTicks = new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Job>(e =>
         {
-            e.Property(j => j.RunAfter).HasConversion(UtcTicks);
-            e.Property(j => j.LeaseExpiresAt).HasConversion(UtcTicks);
-            e.Property(j => j.CreatedAt).HasConversion(UtcTicks);
-            e.Property(j => j.StartedAt).HasConversion(UtcTicks);
-            e.Property(j => j.FinishedAt).HasConversion(UtcTicks);
-            e.Property(j => j.UpdatedAt).HasConversion(UtcTicks);
+            e.Property(j => j.RunAfter).HasConversion(SqliteTime.UtcTicks);
+            e.Property(j => j.LeaseExpiresAt).HasConversion(SqliteTime.UtcTicks);
+            e.Property(j => j.CreatedAt).HasConversion(SqliteTime.UtcTicks);
+            e.Property(j => j.StartedAt).HasConversion(SqliteTime.UtcTicks);
+            e.Property(j => j.FinishedAt).HasConversion(SqliteTime.UtcTicks);
+            e.Property(j => j.UpdatedAt).HasConversion(SqliteTime.UtcTicks);
         });
     }
 }

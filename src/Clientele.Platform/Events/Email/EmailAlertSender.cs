@@ -24,22 +24,7 @@ public sealed partial class EmailAlertSender(IServiceScopeFactory scopes, IOptio
         {
             return;
         }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var worked = 0;
-            try
-            {
-                worked = await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(logger, exception);
-            }
-            if (worked == 0)
-            {
-                await Task.Delay(options.Value.Webhooks.Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        await PollingRounds.RunAsync(RunOnceAsync, () => options.Value.Webhooks.Poll, logger, "alert e-mail", stoppingToken);
     }
 
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -109,9 +94,6 @@ public sealed partial class EmailAlertSender(IServiceScopeFactory scopes, IOptio
         await smtp.SendAsync(message, cancellationToken);
         await smtp.DisconnectAsync(quit: true, cancellationToken);
     }
-
-    [LoggerMessage(LogLevel.Error, "An alert e-mail round failed")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Alert e-mail for {EventType} failed (attempt {Attempts}): {Error}")]
     private static partial void LogSendFailed(ILogger logger, string eventType, int attempts, string error);

@@ -26,22 +26,7 @@ public sealed partial class OutboxDispatcher(
         {
             return;
         }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var dispatched = 0;
-            try
-            {
-                dispatched = await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(logger, exception);
-            }
-            if (dispatched == 0)
-            {
-                await Task.Delay(options.Value.Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        await PollingRounds.RunAsync(RunOnceAsync, () => options.Value.Poll, logger, "outbox dispatch", stoppingToken);
     }
 
     /// <summary>One batch from every module's outbox; returns how many messages were handled, and records the lag.</summary>
@@ -139,9 +124,6 @@ public sealed partial class OutboxDispatcher(
         return "SELECT * FROM \"" + entity.GetTableName() + "\" WHERE " + Column(nameof(OutboxMessage.DispatchedAt)) + " IS NULL ORDER BY "
             + Column(nameof(OutboxMessage.Id)) + " LIMIT {0} FOR UPDATE SKIP LOCKED";
     }
-
-    [LoggerMessage(LogLevel.Error, "An outbox dispatch round failed")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Error, "Dispatching the outbox of module {Module} failed")]
     private static partial void LogModuleFailed(ILogger logger, string module, Exception exception);

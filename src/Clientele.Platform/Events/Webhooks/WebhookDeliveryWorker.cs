@@ -23,22 +23,7 @@ public sealed partial class WebhookDeliveryWorker(IServiceScopeFactory scopes, I
         {
             return;
         }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var worked = 0;
-            try
-            {
-                worked = await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(logger, exception);
-            }
-            if (worked == 0)
-            {
-                await Task.Delay(Settings.Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        await PollingRounds.RunAsync(RunOnceAsync, () => Settings.Poll, logger, "webhook delivery", stoppingToken);
     }
 
     /// <summary>Claims and sends one batch of due deliveries; returns how many it sent.</summary>
@@ -180,9 +165,6 @@ public sealed partial class WebhookDeliveryWorker(IServiceScopeFactory scopes, I
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
-
-    [LoggerMessage(LogLevel.Error, "A webhook delivery round failed")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Error, "Recording webhook delivery {DeliveryId} failed")]
     private static partial void LogDeliveryCrashed(ILogger logger, Guid deliveryId, Exception exception);
