@@ -26,6 +26,9 @@ public sealed record ClientFeatures(
     decimal InflowKzt,
     decimal OutflowKzt)
 {
+    /// <summary>Foreign-currency card spending (in tenge) per category; empty when all spending is in tenge.</summary>
+    public IReadOnlyDictionary<string, decimal> ForeignSpendingByCategory { get; init; } = new Dictionary<string, decimal>();
+
     public decimal Spent(params string[] categories) => categories.Sum(c => SpendingByCategory.GetValueOrDefault(c));
 
     public int Count(params string[] categories) => categories.Sum(c => CountByCategory.GetValueOrDefault(c));
