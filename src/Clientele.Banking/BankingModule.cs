@@ -2,6 +2,7 @@ using Clientele.Banking.Api;
 using Clientele.Banking.Data;
 using Clientele.Banking.Data.Import;
 using Clientele.Banking.Jobs;
+using Clientele.Banking.Recommendations;
 using Clientele.Platform;
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
@@ -27,6 +28,7 @@ public static class BankingModule
         services.AddSingleton<IDemoData, BankingDemoData>();
         services.AddSingleton(ImportVerb.Verb);
         services.AddClientSummaries();
+        services.AddRecommendations();
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class BankingModule
         ClientEndpoints.Map(banking);
         ImportEndpoints.Map(banking);
         SummaryEndpoints.Map(banking);
+        RecommendationEndpoints.Map(banking);
         return endpoints;
     }
 }

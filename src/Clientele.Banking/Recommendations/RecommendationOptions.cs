@@ -1,0 +1,17 @@
+namespace Clientele.Banking.Recommendations;
+
+/// <summary><c>Clientele:Banking:Recommendations</c>.</summary>
+public sealed class RecommendationOptions
+{
+    /// <summary>Clients read per database round trip (each page: one query for clients, one for card payments, one for transfers).</summary>
+    public int PageSize { get; set; } = 500;
+
+    /// <summary>How long an organization's population statistics are reused when nothing was imported meanwhile.</summary>
+    public double StatsCacheSeconds { get; set; } = 300;
+
+    /// <summary>Above this many clients <c>GET recommendations.csv</c> refuses and points to the export job.</summary>
+    public int DirectCsvMaxClients { get; set; } = 10_000;
+
+    /// <summary>Where export jobs write their CSV files (one folder per organization), relative to the content root; also <c>Clientele:Banking:ExportFolder</c>.</summary>
+    public string ExportFolder { get; set; } = Path.Combine("data", "exports");
+}
