@@ -20,10 +20,10 @@ public sealed class ServerProcessTests : IDisposable
         using var server = Start($"--urls http://127.0.0.1:{port}", output);
         try
         {
-            await WaitForAsync(() => output.ToString().Contains("Clientele is running.", StringComparison.Ordinal), server);
+            await WaitForAsync(() => Snapshot(output).Contains("Clientele is running.", StringComparison.Ordinal), server);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-            var banner = output.ToString();
+            var banner = Snapshot(output);
             Assert.Contains($"Dashboard:   http://127.0.0.1:{port}/", banner, StringComparison.Ordinal);
             Assert.Contains($"API docs:    http://127.0.0.1:{port}/docs", banner, StringComparison.Ordinal);
             foreach (var module in new[] { "banking", "retail", "churn", "visitors", "leads" })
@@ -46,14 +46,14 @@ public sealed class ServerProcessTests : IDisposable
         using var refused = Start("import banking /no/such/folder", refusedOutput);
         await refused.WaitForExitAsync();
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("Not found: /no/such/folder", refusedOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Not found: /no/such/folder", Snapshot(refusedOutput), StringComparison.Ordinal);
 
         var caseFolder = SharedData.Require("bank_case");
         var importOutput = new StringBuilder();
         using var import = Start($"import banking {caseFolder}", importOutput);
         await import.WaitForExitAsync();
-        Assert.True(import.ExitCode == 0, importOutput.ToString());
-        Assert.Contains("60 clients, 18000 transactions, 18000 transfers", importOutput.ToString(), StringComparison.Ordinal);
+        Assert.True(import.ExitCode == 0, Snapshot(importOutput));
+        Assert.Contains("60 clients, 18000 transactions, 18000 transfers", Snapshot(importOutput), StringComparison.Ordinal);
     }
 
     private Process Start(string arguments, StringBuilder output)
@@ -77,6 +77,15 @@ public sealed class ServerProcessTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    // The process's output is appended from its reader threads under a lock; read it under the same lock.
+    private static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
     }
 
     private static async Task WaitForAsync(Func<bool> condition, Process process)

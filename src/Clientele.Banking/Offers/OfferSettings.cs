@@ -78,6 +78,12 @@ public sealed class OfferSettings
     /// <summary>Smallest sum to start investing (entry from 6 ₸): the balance that makes investments eligible without any invest_* transfers.</summary>
     public decimal InvestmentsMinBalanceKzt { get; set; } = 6m;
 
+    /// <summary>Credit card limit the catalogue offers (up to 2 000 000 ₸).</summary>
+    public decimal CreditCardLimitKzt { get; set; } = 2_000_000m;
+
+    /// <summary>Cash loan rate for terms up to one year (21 % above); quoted, never a benefit.</summary>
+    public decimal CashLoanShortRate { get; set; } = 0.12m;
+
     /// <summary>Balance that makes gold bars eligible without gold transfers or jewellery spending.</summary>
     public decimal GoldMinBalanceKzt { get; set; } = 1_000_000m;
 

@@ -17,6 +17,7 @@ public static class RecommendationRegistration
         services.AddOptions<RecommendationOptions>().BindConfiguration("Clientele:Banking:Recommendations")
             .Configure<IConfiguration>((o, configuration) => o.ExportFolder = configuration["Clientele:Banking:ExportFolder"] ?? o.ExportFolder);
         services.TryAddSingleton(sp => new OfferEngine(sp.GetRequiredService<IOptions<OfferSettings>>().Value));
+        services.AddOptions<PushSettings>().Configure<IOptions<OfferSettings>>((push, offers) => push.Catalogue = offers.Value);
         services.TryAddSingleton(sp => new PushComposer(sp.GetRequiredService<IOptions<PushSettings>>().Value));
         services.AddSingleton<RecommendationExports>();
         services.AddScoped<RecommendationService>();

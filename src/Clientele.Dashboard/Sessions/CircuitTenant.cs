@@ -1,3 +1,4 @@
+using Clientele.Platform.Identity;
 using Clientele.Platform.Tenancy;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;

@@ -1,3 +1,4 @@
+using Clientele.Platform.Identity;
 using Clientele.Platform.Data;
 using Clientele.Platform.Tenancy;
 using Microsoft.AspNetCore.Antiforgery;

@@ -38,14 +38,7 @@ public static class AuthEndpoints
             return TypedResults.Json(FastApiErrorShape.Instance.BodyOf(new ApiError(ErrorKind.Unauthorized, "Invalid email or password")), statusCode: 401);
         }
         var organization = await db.Organizations.SingleAsync(o => o.Id == user.OrganizationId, context.RequestAborted);
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new Claim(ClaimTypes.Name, user.Email),
-            new Claim(ClaimTypes.Role, user.Role),
-            new Claim(ModuleAccess.OrganizationClaim, organization.Id.ToString()),
-        ], CookieAuthenticationDefaults.AuthenticationScheme);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionPrincipal.For(user, organization.Id));
         return TypedResults.Ok(new UserView(user.Id, user.Email, user.Role, organization.Id, organization.Slug, organization.Name));
     }
 

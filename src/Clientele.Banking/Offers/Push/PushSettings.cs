@@ -1,8 +1,8 @@
 namespace Clientele.Banking.Offers.Push;
 
 /// <summary>
-/// How pushes are written: the money group separator, the length target, who counts as young, and the product terms the
-/// texts quote (the case catalogue's values by default).
+/// How pushes are written: the money group separator, the length target, who counts as young; the product terms the
+/// texts quote come from the engine's <see cref="OfferSettings"/>.
 /// </summary>
 public sealed class PushSettings
 {
@@ -17,24 +17,30 @@ public sealed class PushSettings
     /// <summary>Clients younger than this (and every Студент) get the livelier tone and the slang check.</summary>
     public int YoungAgeBelow { get; set; } = 25;
 
-    public decimal TravelCashbackPercent { get; set; } = 4m;
-    public decimal PremiumBasePercent { get; set; } = 2m;
-    public decimal PremiumMiddlePercent { get; set; } = 3m;
-    public decimal PremiumTopPercent { get; set; } = 4m;
-    public decimal PremiumMiddleFromKzt { get; set; } = 1_000_000m;
-    public decimal PremiumTopFromKzt { get; set; } = 6_000_000m;
-    public decimal PremiumBoostedPercent { get; set; } = 4m;
-    public decimal PremiumCashbackCapKzt { get; set; } = 100_000m;
-    public decimal CreditCashbackPercent { get; set; } = 10m;
-    public decimal CashLoanShortRatePercent { get; set; } = 12m;
-    public decimal MultiCurrencyRatePercent { get; set; } = 14.5m;
-    public decimal SavingsRatePercent { get; set; } = 16.5m;
-    public decimal AccumulativeRatePercent { get; set; } = 15.5m;
-    public decimal InvestmentEntryKzt { get; set; } = 6m;
+    /// <summary>The product catalogue the engine ranks with; texts quote its terms, so a changed rate changes both.</summary>
+    public OfferSettings Catalogue { get; set; } = new();
+
+    public decimal TravelCashbackPercent => Percent(Catalogue.TravelCashbackRate);
+    public decimal PremiumBasePercent => Percent(Catalogue.PremiumBaseRate);
+    public decimal PremiumMiddlePercent => Percent(Catalogue.PremiumMiddleRate);
+    public decimal PremiumTopPercent => Percent(Catalogue.PremiumTopRate);
+    public decimal PremiumMiddleFromKzt => Catalogue.PremiumMiddleTierFromKzt;
+    public decimal PremiumTopFromKzt => Catalogue.PremiumTopTierFromKzt;
+    public decimal PremiumBoostedPercent => Percent(Catalogue.PremiumBoostedRate);
+    public decimal PremiumCashbackCapKzt => Catalogue.PremiumCashbackCapKztPerMonth;
+    public decimal CreditCashbackPercent => Percent(Catalogue.CreditCardTopCategoryRate);
+    public decimal CashLoanShortRatePercent => Percent(Catalogue.CashLoanShortRate);
+    public decimal MultiCurrencyRatePercent => Percent(Catalogue.MultiCurrencyDepositRate);
+    public decimal SavingsRatePercent => Percent(Catalogue.SavingsDepositRate);
+    public decimal AccumulativeRatePercent => Percent(Catalogue.AccumulativeDepositRate);
+    public decimal InvestmentEntryKzt => Catalogue.InvestmentsMinBalanceKzt;
 
     /// <summary>Tenge amounts from the catalogue a text may quote besides the client's figures and the benefit.</summary>
     public IEnumerable<decimal> CatalogueAmounts =>
-        [PremiumMiddleFromKzt, PremiumTopFromKzt, PremiumCashbackCapKzt, InvestmentEntryKzt, 2_000_000m, 3_000_000m];
+        [PremiumMiddleFromKzt, PremiumTopFromKzt, PremiumCashbackCapKzt, InvestmentEntryKzt, Catalogue.CreditCardLimitKzt, Catalogue.PremiumFreeWithdrawalKztPerMonth];
+
+    // Dividing by 1.000…m drops the trailing zeros that rate × 100 carries (0.04m × 100 = 4.00m).
+    private static decimal Percent(decimal rate) => rate * 100m / 1.000000000000000000000000000000000m;
 
     public bool IsYoung(ClientFeatures client) =>
         client.Age < YoungAgeBelow || client.Status.Equals("Студент", StringComparison.OrdinalIgnoreCase);

@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using Clientele.Platform.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace Clientele.Dashboard;
+namespace Clientele.Platform.Identity;
 
-/// <summary>The claims of a cookie session, the same as the API's login (<c>POST /platform/api/auth/login</c>) issues.</summary>
+/// <summary>The claims of a cookie session, for the API login and the dashboard alike.</summary>
 public static class SessionPrincipal
 {
     public static ClaimsPrincipal For(User user, Guid organizationId) => new(new ClaimsIdentity(
