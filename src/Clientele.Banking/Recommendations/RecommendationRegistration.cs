@@ -1,6 +1,7 @@
 using Clientele.Banking.Offers;
 using Clientele.Banking.Offers.Push;
 using Clientele.Platform.Jobs;
+using Clientele.Platform.Retention;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public static class RecommendationRegistration
         services.AddOptions<PushSettings>().Configure<IOptions<OfferSettings>>((push, offers) => push.Catalogue = offers.Value);
         services.TryAddSingleton(sp => new PushComposer(sp.GetRequiredService<IOptions<PushSettings>>().Value));
         services.AddSingleton<RecommendationExports>();
+        services.AddRetainedFolder(sp => sp.GetRequiredService<RecommendationExports>().Folder);
         services.AddScoped<RecommendationService>();
         services.AddJobHandler<RecommendationExportJob>();
         return services;

@@ -12,6 +12,7 @@ using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
 using Clientele.Platform.Observability;
 using Clientele.Platform.RateLimits;
+using Clientele.Platform.Retention;
 using Clientele.Platform.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -38,6 +39,7 @@ public static class ClientelePlatform
         services.AddClienteleObservability();
         services.AddClienteleRateLimits();
         services.AddClienteleJobs();
+        services.AddClienteleRetention();
         services.AddClienteleEvents();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -77,6 +79,7 @@ public static class ClientelePlatform
         var platform = app.MapModule(ModuleCatalog.PlatformName);
         AuthEndpoints.Map(platform);
         ApiKeyEndpoints.Map(platform);
+        RetentionRegistration.MapRetention(platform);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs", options =>
         {
