@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Clientele.Platform.Data;
 using Clientele.Platform.Identity;
 using Clientele.Platform.Tenancy;
@@ -73,6 +74,17 @@ public class ClienteleFactory(DatabaseKind kind) : WebApplicationFactory<Program
         user.PasswordHash = PasswordHashing.Hash(user, password);
         db.Users.Add(user);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A client with the cookie session of a new user of <paramref name="organizationId"/> with <paramref name="role"/>.</summary>
+    public async Task<HttpClient> SignedInAsync(Guid organizationId, string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@test.kz";
+        await CreateUserAsync(organizationId, email, "correct horse battery", role);
+        var session = CreateClient();
+        var login = await session.PostAsJsonAsync("/platform/api/auth/login", new { email, password = "correct horse battery" });
+        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
+        return session;
     }
 
     /// <summary>A client of a new organization that calls with an API key of the given scopes.</summary>

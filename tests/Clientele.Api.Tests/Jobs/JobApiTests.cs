@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Clientele.Api.Tests.Support;
 using Clientele.Testing;
 
@@ -134,15 +133,7 @@ public class JobApiTests(DatabaseServers<JobsServer> servers) : IClassFixture<Da
         Assert.Equal("""{"detail":"Job already failed"}""", await analystCancel.Content.ReadAsStringAsync());
     }
 
-    private async Task<HttpClient> SessionAsync(Guid organization, string role)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}@jobs.kz";
-        await server.CreateUserAsync(organization, email, "correct horse battery", role);
-        var session = server.CreateClient();
-        var login = await session.PostAsJsonAsync("/platform/api/auth/login", new { email, password = "correct horse battery" });
-        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
-        return session;
-    }
+    private Task<HttpClient> SessionAsync(Guid organization, string role) => server.SignedInAsync(organization, role);
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }

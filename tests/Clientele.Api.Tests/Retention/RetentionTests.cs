@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Clientele.Api.Tests.Jobs;
 using Clientele.Api.Tests.Support;
 using Clientele.Platform.Events;
@@ -65,7 +64,7 @@ public sealed class RetentionTests(DatabaseServers<RetentionServer> servers) : I
     public async Task Only_an_admin_may_start_a_retention_run()
     {
         var organization = await server.CreateOrganizationAsync("retention-viewer");
-        var viewer = await SignInAsync(organization, Role.Viewer);
+        var viewer = await server.SignedInAsync(organization, Role.Viewer);
         var key = server.WithApiKey(await server.CreateApiKeyAsync(organization, "*:write"));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/platform/api/retention/run", null)).StatusCode);
@@ -76,17 +75,7 @@ public sealed class RetentionTests(DatabaseServers<RetentionServer> servers) : I
     private async Task<(HttpClient, Guid)> AdminAsync()
     {
         var organization = await server.CreateOrganizationAsync("retention");
-        return (await SignInAsync(organization, Role.Admin), organization);
-    }
-
-    private async Task<HttpClient> SignInAsync(Guid organization, string role)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}@retention.kz";
-        await server.CreateUserAsync(organization, email, "correct horse battery", role);
-        var session = server.CreateClient();
-        var login = await session.PostAsJsonAsync("/platform/api/auth/login", new { email, password = "correct horse battery" });
-        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
-        return session;
+        return (await server.SignedInAsync(organization, Role.Admin), organization);
     }
 
     private async Task<T> InScopeAsync<TContext, T>(Guid organization, Func<TContext, Task<T>> work) where TContext : notnull
