@@ -2,7 +2,6 @@ using System.Net;
 using Clientele.Platform.Errors;
 using Clientele.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Clientele.Api.Tests.Deployment;
 
