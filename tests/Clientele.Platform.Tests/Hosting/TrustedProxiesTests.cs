@@ -81,6 +81,16 @@ public sealed class TrustedProxiesTests
         Assert.Equal(IPAddress.Parse("203.0.113.7"), context.Connection.RemoteIpAddress);
     }
 
+    [Fact]
+    public async Task A_sender_without_an_address_is_local_and_believed_as_in_aspnet_core()
+    {
+        // A Unix socket peer (nginx on the same host) or the in-process test server has no remote address.
+        var context = await ForwardAsync([], null, "203.0.113.7", "https");
+
+        Assert.Equal(IPAddress.Parse("203.0.113.7"), context.Connection.RemoteIpAddress);
+        Assert.Equal("https", context.Request.Scheme);
+    }
+
     [Theory]
     [InlineData("KnownProxies:0", "nginx.local", "Clientele:ForwardedHeaders:KnownProxies: 'nginx.local' is not an IP address.")]
     [InlineData("KnownNetworks:0", "10.0.0.0", "Clientele:ForwardedHeaders:KnownNetworks: '10.0.0.0' is not a network in CIDR form (10.0.0.0/8).")]
@@ -94,12 +104,12 @@ public sealed class TrustedProxiesTests
         Assert.Equal(message, error.Message);
     }
 
-    private static async Task<HttpContext> ForwardAsync(Dictionary<string, string?> settings, string sender, string forwardedFor, string forwardedProto)
+    private static async Task<HttpContext> ForwardAsync(Dictionary<string, string?> settings, string? sender, string forwardedFor, string forwardedProto)
     {
         var options = new ForwardedHeadersOptions();
         TrustedProxies.Apply(options, Configuration(settings).GetSection(TrustedProxies.Section));
         var context = new DefaultHttpContext();
-        context.Connection.RemoteIpAddress = IPAddress.Parse(sender);
+        context.Connection.RemoteIpAddress = sender is null ? null : IPAddress.Parse(sender);
         context.Request.Scheme = "http";
         context.Request.Headers["X-Forwarded-For"] = forwardedFor;
         context.Request.Headers["X-Forwarded-Proto"] = forwardedProto;
