@@ -23,8 +23,27 @@ public sealed partial class SharedKeyRingProcessTests : IDisposable
         Assert.False(string.IsNullOrEmpty(redis), $"{RedisHealthTests.RedisVariable} is not set: run the tests with ./test.sh, which starts Redis.");
         var keyRing = $"clientele-test:keys:{Guid.NewGuid():N}";
         var environment = new Dictionary<string, string> { ["ConnectionStrings__Redis"] = redis!, ["Clientele__DataProtection__RedisKey"] = keyRing };
-        await ServerProcess.RunVerbAsync(_workingDirectory, $"user add {Email} {Password} --role admin", environment);
 
+        var session = await SessionAcrossInstancesAndRestartAsync(environment);
+
+        var otherRing = new Dictionary<string, string>(environment) { ["Clientele__DataProtection__RedisKey"] = keyRing + ":other" };
+        await using (var stranger = await StartAsync(otherRing, "stranger"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await LoopbackClients.GetWithCookieAsync(LoopbackClients.Http(stranger.Port), "/platform/api/me", session));
+        }
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis!);
+        var stored = await connection.GetDatabase().ListRangeAsync(keyRing);
+        Assert.NotEmpty(stored);
+        Assert.All(stored, key => Assert.StartsWith("<key id=", key.ToString(), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Logs in on one instance and uses the session on a second; takes an antiforgery token from the first's login form and
+    /// posts the form to the second (a forged token is refused there); then restarts and uses the first session again.
+    /// </summary>
+    private async Task<string> SessionAcrossInstancesAndRestartAsync(Dictionary<string, string> environment)
+    {
+        await ServerProcess.RunVerbAsync(_workingDirectory, $"user add {Email} {Password} --role admin", environment);
         string session;
         await using (var first = await StartAsync(environment, "first"))
         await using (var second = await StartAsync(environment, "second"))
@@ -45,16 +64,7 @@ public sealed partial class SharedKeyRingProcessTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.OK, await LoopbackClients.GetWithCookieAsync(LoopbackClients.Http(restarted.Port), "/platform/api/me", session));
         }
-
-        var otherRing = new Dictionary<string, string>(environment) { ["Clientele__DataProtection__RedisKey"] = keyRing + ":other" };
-        await using (var stranger = await StartAsync(otherRing, "stranger"))
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, await LoopbackClients.GetWithCookieAsync(LoopbackClients.Http(stranger.Port), "/platform/api/me", session));
-        }
-        using var connection = await ConnectionMultiplexer.ConnectAsync(redis!);
-        var stored = await connection.GetDatabase().ListRangeAsync(keyRing);
-        Assert.NotEmpty(stored);
-        Assert.All(stored, key => Assert.StartsWith("<key id=", key.ToString(), StringComparison.Ordinal));
+        return session;
     }
 
     /// <summary>Each instance gets a HOME of its own: ASP.NET Core's default key folder is under it, so nothing is shared by accident.</summary>
