@@ -1,8 +1,11 @@
+using Clientele.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -10,7 +13,8 @@ namespace Clientele.Platform;
 
 /// <summary>
 /// One Data Protection key ring for every instance (session cookies, antiforgery tokens, Blazor state): a fixed application
-/// name, and the keys in Redis when <c>ConnectionStrings:Redis</c> is set.
+/// name, and the keys in Redis when <c>ConnectionStrings:Redis</c> is set, else in the platform database
+/// (<c>platform_data_protection_keys</c>).
 /// </summary>
 public static class SharedKeyRing
 {
@@ -30,15 +34,13 @@ public static class SharedKeyRing
         configuration[RedisKeySetting] is { Length: > 0 } key && !string.IsNullOrWhiteSpace(key) ? key : DefaultRedisKey;
 
     /// <summary>Decided when the key ring is first used, so configuration set late (tests, environment) counts.</summary>
-    private sealed class KeyRingStorage(IConfiguration configuration, KeyRingRedis redis) : IConfigureOptions<KeyManagementOptions>
+    private sealed class KeyRingStorage(IConfiguration configuration, KeyRingRedis redis, IServiceProvider services, ILoggerFactory loggers)
+        : IConfigureOptions<KeyManagementOptions>
     {
-        public void Configure(KeyManagementOptions options)
-        {
-            if (redis.ConnectionString is not null)
-            {
-                options.XmlRepository = new RedisXmlRepository(redis.Database, RedisKey(configuration));
-            }
-        }
+        public void Configure(KeyManagementOptions options) =>
+            options.XmlRepository = redis.ConnectionString is not null
+                ? new RedisXmlRepository(redis.Database, RedisKey(configuration))
+                : new EntityFrameworkCoreXmlRepository<PlatformDbContext>(services, loggers);
     }
 
     /// <summary>Its own connection, opened at the first read of the key ring; it reconnects by itself after an outage.</summary>

@@ -1,13 +1,16 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Clientele.Api.Tests.RateLimits;
+using Clientele.Testing;
+using Npgsql;
 using StackExchange.Redis;
 
 namespace Clientele.Api.Tests.Deployment;
 
 /// <summary>
-/// Server processes that share nothing but the database and the key store (each has its own HOME, as separate machines would):
-/// a session cookie and an antiforgery token made by one instance work on another and after a restart.
+/// Server processes that share nothing but the database and the key store, Redis or the database itself (each has its own
+/// HOME, as separate machines would): a session cookie and an antiforgery token made by one instance work on another and
+/// after a restart.
 /// </summary>
 [Collection(Jobs.ServerProcessCollection.Name)]
 public sealed partial class SharedKeyRingProcessTests : IDisposable
@@ -35,6 +38,33 @@ public sealed partial class SharedKeyRingProcessTests : IDisposable
         var stored = await connection.GetDatabase().ListRangeAsync(keyRing);
         Assert.NotEmpty(stored);
         Assert.All(stored, key => Assert.StartsWith("<key id=", key.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_redis_the_database_holds_the_key_ring_for_every_instance()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        var environment = new Dictionary<string, string>
+        {
+            ["Clientele__Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Clientele"] = database.ConnectionString,
+        };
+
+        await SessionAcrossInstancesAndRestartAsync(environment);
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var keys = new NpgsqlCommand("""SELECT "Xml" FROM platform_data_protection_keys""", connection);
+        var stored = new List<string>();
+        await using (var reader = await keys.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+        Assert.NotEmpty(stored);
+        Assert.All(stored, key => Assert.StartsWith("<key id=", key, StringComparison.Ordinal));
     }
 
     /// <summary>
