@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's one test command: starts a private PostgreSQL 15 and Redis on
-# free loopback ports, runs `dotnet test` on the solution, and prints the
+# free loopback ports (the deployment test starts its own nginx from the
+# installed package), runs `dotnet test` on the solution, and prints the
 # totals ("N passed, M failed[, K skipped]") as the last line of output.
 # Extra arguments are passed to `dotnet test`, e.g. ./test.sh --filter Foo
 set -euo pipefail
@@ -16,6 +17,7 @@ missing=()
 [[ -x $pg_bin/initdb ]] || missing+=(postgresql-15)
 command -v redis-server >/dev/null || missing+=(redis-server)
 [[ -x $chromium ]] || missing+=(chromium)
+[[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 if ((${#missing[@]})); then
     if ! $is_root; then
         echo "test.sh: missing packages: ${missing[*]}" >&2
@@ -25,7 +27,7 @@ if ((${#missing[@]})); then
     echo "Installing ${missing[*]} ..."
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        postgresql-15 redis-server chromium
+        postgresql-15 redis-server chromium nginx
 fi
 
 # --- services ---------------------------------------------------------------

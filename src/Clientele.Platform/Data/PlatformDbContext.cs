@@ -1,14 +1,18 @@
 using Clientele.Platform.Identity;
 using Clientele.Platform.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Platform.Data;
 
-public class PlatformDbContext(DbContextOptions<PlatformDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class PlatformDbContext(DbContextOptions<PlatformDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>The Data Protection key ring every instance reads when no Redis is configured.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override string ModuleName => "platform";
 
@@ -39,6 +43,7 @@ public class PlatformDbContext(DbContextOptions<PlatformDbContext> options, Tena
             e.HasIndex(k => k.Prefix).IsUnique();
             e.Ignore(k => k.ScopeList);
         });
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("platform_data_protection_keys"));
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Clientele.Platform.Errors;
 
-/// <summary>Every request gets an id (the caller's <c>X-Request-Id</c> when it is safe to log), echoed back and put in the log scope.</summary>
+/// <summary>
+/// Every request gets an id (the caller's <c>X-Request-Id</c> when it is safe to log), echoed back and put in the log scope with the
+/// client's address (the real client behind trusted proxies). <c>Clientele.Requests.Access</c> at Information logs one line per request.
+/// </summary>
 public static partial class RequestIds
 {
     public const string Header = "X-Request-Id";
@@ -15,12 +20,29 @@ public static partial class RequestIds
         var incoming = context.Request.Headers[Header].ToString();
         context.TraceIdentifier = SafeId().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
         context.Response.Headers[Header] = context.TraceIdentifier;
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Clientele.Requests");
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = context.TraceIdentifier }))
+        var loggers = context.RequestServices.GetRequiredService<ILoggerFactory>();
+        var logger = loggers.CreateLogger("Clientele.Requests");
+        var client = ClientAddress(context.Connection.RemoteIpAddress);
+        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = context.TraceIdentifier, ["ClientAddress"] = client }))
         {
+            var access = loggers.CreateLogger(AccessCategory);
+            var started = access.IsEnabled(LogLevel.Information) ? Stopwatch.GetTimestamp() : 0;
             await next(context);
+            if (started != 0)
+            {
+                LogAccess(access, client, context.Request.Method, context.Request.Path.Value ?? "/", context.Response.StatusCode,
+                    Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
+            }
         }
     });
+
+    public const string AccessCategory = "Clientele.Requests.Access";
+
+    public static string ClientAddress(IPAddress? address) =>
+        address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ClientAddress} {Method} {Path} {StatusCode} {ElapsedMs} ms")]
+    private static partial void LogAccess(ILogger logger, string clientAddress, string method, string path, int statusCode, double elapsedMs);
 
     [GeneratedRegex("^[A-Za-z0-9._-]{8,64}$")]
     private static partial Regex SafeId();

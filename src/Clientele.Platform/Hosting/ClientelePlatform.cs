@@ -32,6 +32,8 @@ public static class ClientelePlatform
         services.AddScoped<TenantContext>();
         services.AddSingleton<DatabaseSettingsAccessor>();
         services.AddModuleDbContext<PlatformDbContext>(ModuleCatalog.PlatformName);
+        services.AddClienteleDataProtection();
+        services.AddClienteleForwardedHeaders();
         services.AddClienteleAuthentication();
         services.AddPlatformVerbs();
         services.AddHostedService<RouteOverlapCheck>();
@@ -58,9 +60,10 @@ public static class ClientelePlatform
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
     }
 
-    /// <summary>Request ids, module-shaped errors, body limits, authentication and the tenant, in that order.</summary>
+    /// <summary>The client behind trusted proxies, request ids, module-shaped errors, body limits, authentication and the tenant, in that order.</summary>
     public static WebApplication UseClientelePlatform(this WebApplication app)
     {
+        app.UseClienteleForwardedHeaders();
         app.UseRequestIds();
         app.UseClienteleObservability();
         app.UseModuleErrors();

@@ -36,7 +36,9 @@ public static class MetricsEndpoint
             return header.StartsWith("Bearer ", StringComparison.Ordinal)
                 && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim())), SHA256.HashData(Encoding.UTF8.GetBytes(token)));
         }
-        var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded");
+        // A trusted proxy's X-Forwarded-For has already been consumed into the remote address and kept as X-Original-For.
+        var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded")
+            || context.Request.Headers.ContainsKey("X-Original-For");
         return !forwarded && context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
     }
 }

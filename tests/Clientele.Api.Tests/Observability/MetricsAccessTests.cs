@@ -22,6 +22,7 @@ public sealed class MetricsAccessTests
     [Theory]
     [InlineData("X-Forwarded-For", "203.0.113.9")]
     [InlineData("Forwarded", "for=203.0.113.9")]
+    [InlineData("X-Original-For", "127.0.0.1:50000")]
     public void A_request_relayed_by_a_local_proxy_is_not_loopback(string header, string value)
     {
         var request = Request("127.0.0.1");
