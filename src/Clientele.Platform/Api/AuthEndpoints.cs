@@ -29,11 +29,11 @@ public static class AuthEndpoints
     }
 
     /// <summary>Starts a cookie session for the dashboard and for API calls from a browser.</summary>
-    public static async Task<Results<Ok<UserView>, JsonHttpResult<object>>> LoginAsync(LoginRequest request, PlatformDbContext db, HttpContext context)
+    public static async Task<Results<Ok<UserView>, JsonHttpResult<object>>> LoginAsync(
+        LoginRequest request, PlatformDbContext db, PasswordSignIn signIn, HttpContext context)
     {
-        var email = request.Email.Trim().ToLowerInvariant();
-        var user = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Email == email, context.RequestAborted);
-        if (user is null || !PasswordHashing.Verify(user, request.Password))
+        var user = await signIn.FindAsync(db, request.Email, request.Password, context.RequestAborted);
+        if (user is null)
         {
             return TypedResults.Json(FastApiErrorShape.Instance.BodyOf(new ApiError(ErrorKind.Unauthorized, "Invalid email or password")), statusCode: 401);
         }
