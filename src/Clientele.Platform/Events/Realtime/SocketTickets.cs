@@ -26,10 +26,12 @@ public sealed partial class SocketTickets(IDataProtectionProvider protection, IC
 
     private string? RedisConnection => configuration.GetConnectionString("Redis") is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-    public string Issue(ClaimsPrincipal caller)
+    public string Issue(ClaimsPrincipal caller) => Issue(caller, Lifetime);
+
+    internal string Issue(ClaimsPrincipal caller, TimeSpan lifetime)
     {
         var payload = new Payload(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), caller.Claims.Select(c => new[] { c.Type, c.Value }).ToList());
-        return _protector.Protect(JsonSerializer.Serialize(payload), Lifetime);
+        return _protector.Protect(JsonSerializer.Serialize(payload), lifetime);
     }
 
     /// <summary>The caller the ticket was issued to, or null when it is forged, expired or already used.</summary>
@@ -40,7 +42,7 @@ public sealed partial class SocketTickets(IDataProtectionProvider protection, IC
         {
             payload = JsonSerializer.Deserialize<Payload>(_protector.Unprotect(ticket));
         }
-        catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
+        catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException or ArgumentException)
         {
             return null;
         }
