@@ -9,7 +9,7 @@ namespace Clientele.Platform.Tests.Events;
 public sealed class EventModulesTests
 {
     private static readonly ModuleCatalog Catalog = new(
-        ["platform", "banking", "retail", "visitors"].Select(name => new ModuleDefinition(name, name, FastApiErrorShape.Instance, false)),
+        new[] { "platform", "banking", "retail", "visitors" }.Select(name => new ModuleDefinition(name, name, FastApiErrorShape.Instance, false)),
         new ConfigurationBuilder().Build());
 
     [Theory]

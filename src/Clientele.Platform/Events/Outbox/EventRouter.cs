@@ -17,6 +17,8 @@ namespace Clientele.Platform.Events.Outbox;
 public sealed class EventRouter(
     IServiceScopeFactory scopes, OrganizationNames organizations, RealtimeBus realtime, ModuleCatalog catalog, IOptions<EventsOptions> options)
 {
+    public Task RouteAsync(OutboxMessage message, CancellationToken cancellationToken) => RouteAsync(message, null, cancellationToken);
+
     /// <param name="message">The outbox row.</param>
     /// <param name="outboxModule">The module whose outbox held it (see <see cref="EventModules"/>).</param>
     /// <param name="cancellationToken">Stops the routing.</param>
