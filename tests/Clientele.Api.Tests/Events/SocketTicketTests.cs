@@ -1,14 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using Clientele.Api.Tests.Support;
+using Clientele.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Clientele.Api.Tests.Events;
 
 /// <summary>The events socket takes single-use tickets instead of keys in the URL, sends only the modules the caller may read, and takes a session only from this site.</summary>
-public abstract class SocketTicketTests(EventsServer server)
+public class SocketTicketTests(DatabaseServers<EventsServer> servers) : IClassFixture<DatabaseServers<EventsServer>>
 {
-    [Fact]
+    private readonly EventsServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task A_ticket_opens_one_socket_and_cannot_be_used_again()
     {
         var organization = await server.CreateOrganizationAsync("ticket-once");
@@ -24,7 +27,7 @@ public abstract class SocketTicketTests(EventsServer server)
         Assert.Contains("401", again.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("not-a-ticket")]
     [InlineData("CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("")]
@@ -37,7 +40,7 @@ public abstract class SocketTicketTests(EventsServer server)
         Assert.Contains("401", refused.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_valid_key_in_the_url_is_refused_with_a_message_that_names_the_ticket_endpoint()
     {
         var organization = await server.CreateOrganizationAsync("key-in-url");
@@ -53,7 +56,7 @@ public abstract class SocketTicketTests(EventsServer server)
         Assert.Contains("401", handshake.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Tickets_need_a_caller_and_a_session_can_get_one()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await server.CreateClient().PostAsync("/platform/api/events/tickets", null)).StatusCode);
@@ -73,7 +76,7 @@ public abstract class SocketTicketTests(EventsServer server)
         Assert.Equal("session-ticket", (await EventSockets.ReceiveJsonAsync(socket)).GetProperty("job_id").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_key_scoped_to_retail_gets_no_banking_events()
     {
         var organization = await server.CreateOrganizationAsync("ws-scoped");
@@ -91,7 +94,7 @@ public abstract class SocketTicketTests(EventsServer server)
         Assert.Equal("r", received.GetProperty("job_id").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_session_socket_from_another_site_is_refused_and_from_this_site_accepted()
     {
         var organization = await server.CreateOrganizationAsync("ws-origin");
@@ -129,8 +132,4 @@ public abstract class SocketTicketTests(EventsServer server)
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/platform/api/auth/login", new { email, password = "long enough password" })).StatusCode);
         return client;
     }
-
-    public sealed class OnSqlite(SqliteEventsServer server) : SocketTicketTests(server), IClassFixture<SqliteEventsServer>;
-
-    public sealed class OnPostgres(PostgresEventsServer server) : SocketTicketTests(server), IClassFixture<PostgresEventsServer>;
 }

@@ -1,12 +1,15 @@
 using System.Net;
 using Clientele.Api.Tests.Support;
 using Clientele.Platform.Identity;
+using Clientele.Testing;
 
 namespace Clientele.Api.Tests.Security;
 
 /// <summary>A write authenticated by the session cookie must come from this site; API-key callers are not affected.</summary>
-public abstract class CrossSiteWriteTests(SecurityServer server)
+public class CrossSiteWriteTests(DatabaseServers<SecurityServer> servers) : IClassFixture<DatabaseServers<SecurityServer>>
 {
+    private readonly SecurityServer server = servers.Current;
+
     public static TheoryData<string, string> CrossSiteHeaders => new()
     {
         { "Origin", "https://evil.example" },
@@ -17,7 +20,7 @@ public abstract class CrossSiteWriteTests(SecurityServer server)
         { "Sec-Fetch-Site", "same-site" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(CrossSiteHeaders))]
     public async Task A_cross_site_multipart_import_with_the_session_is_refused_and_imports_nothing(string header, string value)
     {
@@ -33,7 +36,7 @@ public abstract class CrossSiteWriteTests(SecurityServer server)
         Assert.Equal("[]", await (await session.GetAsync("/banking/api/clients")).Content.ReadAsStringAsync());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/banking/api/recommendations/export")]
     [InlineData("/platform/api/jobs/00000000-0000-0000-0000-000000000001/cancel")]
     [InlineData("/platform/api/auth/logout")]
@@ -50,7 +53,7 @@ public abstract class CrossSiteWriteTests(SecurityServer server)
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/platform/api/me")).StatusCode);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("Origin", "http://localhost")]
     [InlineData("Origin", "http://LOCALHOST:80")]
     [InlineData("Referer", "http://localhost/banking")]
@@ -69,7 +72,7 @@ public abstract class CrossSiteWriteTests(SecurityServer server)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_api_key_caller_from_any_origin_is_unaffected()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("key-origin", "banking:write");
@@ -79,8 +82,4 @@ public abstract class CrossSiteWriteTests(SecurityServer server)
 
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
     }
-
-    public sealed class OnSqlite(SqliteSecurityServer server) : CrossSiteWriteTests(server), IClassFixture<SqliteSecurityServer>;
-
-    public sealed class OnPostgres(PostgresSecurityServer server) : CrossSiteWriteTests(server), IClassFixture<PostgresSecurityServer>;
 }

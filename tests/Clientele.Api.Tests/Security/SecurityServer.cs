@@ -74,5 +74,3 @@ public sealed class CountingHasher : PasswordHasher<User>
 }
 
 public sealed class SqliteSecurityServer() : SecurityServer(DatabaseKind.Sqlite);
-
-public sealed class PostgresSecurityServer() : SecurityServer(DatabaseKind.Postgres);

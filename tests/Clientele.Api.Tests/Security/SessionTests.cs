@@ -1,13 +1,16 @@
 using System.Net;
 using Clientele.Platform.Identity;
+using Clientele.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Api.Tests.Security;
 
 /// <summary>A cookie session is checked against its user on every request: a deleted or demoted user is out at once.</summary>
-public abstract class SessionTests(SecurityServer server)
+public class SessionTests(DatabaseServers<SecurityServer> servers) : IClassFixture<DatabaseServers<SecurityServer>>
 {
-    [Fact]
+    private readonly SecurityServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task A_deleted_user_loses_the_session_at_the_next_request()
     {
         var organization = await server.CreateOrganizationAsync("deleted");
@@ -20,7 +23,7 @@ public abstract class SessionTests(SecurityServer server)
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/banking/api/clients")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_demoted_admin_can_no_longer_manage_keys()
     {
         var organization = await server.CreateOrganizationAsync("demoted");
@@ -32,7 +35,7 @@ public abstract class SessionTests(SecurityServer server)
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/platform/api/keys")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_user_moved_to_another_organization_loses_the_old_one()
     {
         var organization = await server.CreateOrganizationAsync("moved-from");
@@ -43,8 +46,4 @@ public abstract class SessionTests(SecurityServer server)
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/banking/api/clients")).StatusCode);
     }
-
-    public sealed class OnSqlite(SqliteSecurityServer server) : SessionTests(server), IClassFixture<SqliteSecurityServer>;
-
-    public sealed class OnPostgres(PostgresSecurityServer server) : SessionTests(server), IClassFixture<PostgresSecurityServer>;
 }
