@@ -42,9 +42,10 @@ public static class AuthEndpoints
         return TypedResults.Ok(new UserView(user.Id, user.Email, user.Role, organization.Id, organization.Slug, organization.Name));
     }
 
+    /// <summary>Ends the session on the server too: a copy of the cookie stops working.</summary>
     public static async Task<NoContent> LogoutAsync(HttpContext context)
     {
-        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await SessionValidation.EndAsync(context);
         return TypedResults.NoContent();
     }
 

@@ -26,6 +26,6 @@ public sealed class PasswordSignIn
         var normalized = email.Trim().ToLowerInvariant();
         var user = await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, cancellationToken);
         var verified = _hasher.VerifyHashedPassword(user ?? Dummy, user?.PasswordHash ?? _dummyHash.Value, password) != PasswordVerificationResult.Failed;
-        return verified && user is not null ? user : null;
+        return verified && user is { DisabledAt: null } ? user : null;
     }
 }

@@ -3,6 +3,7 @@ using Clientele.Platform.Data;
 using Clientele.Platform.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,17 @@ public static class SessionValidation
         }
     }
 
+    /// <summary>Signs out and replaces the user's session stamp, so a copy of the cookie no longer works either (on any instance).</summary>
+    public static async Task EndAsync(HttpContext context)
+    {
+        if (SessionPrincipal.UserIdOf(context.User) is { } userId && context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+        {
+            await context.RequestServices.GetRequiredService<PlatformDbContext>().Users.IgnoreQueryFilters().Where(u => u.Id == userId)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.SessionStamp, User.NewSessionStamp()), context.RequestAborted);
+        }
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
     public static async Task<bool> IsCurrentAsync(PlatformDbContext db, DefaultOrganization defaults, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (SessionPrincipal.UserIdOf(principal) is not { } userId || SessionPrincipal.OrganizationOf(principal) is not { } organizationId)
@@ -33,7 +45,8 @@ public static class SessionValidation
             return false;
         }
         var user = await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return user is not null
+        return user is { DisabledAt: null }
+            && user.SessionStamp == principal.FindFirst(SessionPrincipal.StampClaim)?.Value
             && user.Role == principal.FindFirst(ClaimTypes.Role)?.Value
             && (user.OrganizationId == organizationId || Operators.Is(user, defaults));
     }

@@ -1,11 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
 using Clientele.Platform.Identity;
 using Clientele.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Api.Tests.Security;
 
-/// <summary>A cookie session is checked against its user on every request: a deleted or demoted user is out at once.</summary>
+/// <summary>A cookie session is checked against its user on every request: a deleted, disabled or demoted user is out at once, and logout ends it on the server.</summary>
 public class SessionTests(DatabaseServers<SecurityServer> servers) : IClassFixture<DatabaseServers<SecurityServer>>
 {
     private readonly SecurityServer server = servers.Current;
@@ -45,5 +47,44 @@ public class SessionTests(DatabaseServers<SecurityServer> servers) : IClassFixtu
         await server.ChangeUserAsync(email, (_, user) => user.ExecuteUpdateAsync(s => s.SetProperty(u => u.OrganizationId, other)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/banking/api/clients")).StatusCode);
+    }
+
+    [DatabaseFact]
+    public async Task A_disabled_user_loses_the_session_and_cannot_sign_in_again()
+    {
+        var organization = await server.CreateOrganizationAsync("disabled");
+        var (session, email) = await server.SessionAsync(organization, Role.Analyst);
+
+        await server.ChangeUserAsync(email, (_, user) => user.ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, DateTimeOffset.UtcNow)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/platform/api/me")).StatusCode);
+        var again = await session.PostAsJsonAsync("/platform/api/auth/login", new { email, password = SecurityServer.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+    }
+
+    [DatabaseFact]
+    public async Task After_logout_a_copied_session_cookie_no_longer_works()
+    {
+        var organization = await server.CreateOrganizationAsync("logout");
+        var email = $"logout-{Guid.NewGuid():N}@example.kz";
+        await server.CreateUserAsync(organization, email, SecurityServer.Password, Role.Analyst);
+        var browser = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var login = await browser.PostAsJsonAsync("/platform/api/auth/login", new { email, password = SecurityServer.Password });
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("clientele.session=", StringComparison.Ordinal)).Split(';')[0];
+        Assert.Equal(HttpStatusCode.OK, (await WithCookie(cookie, HttpMethod.Get, "/platform/api/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await WithCookie(cookie, HttpMethod.Post, "/platform/api/auth/logout")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithCookie(cookie, HttpMethod.Get, "/platform/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithCookie(cookie, HttpMethod.Get, "/banking/api/clients")).StatusCode);
+        var fresh = await server.SessionAsync(organization, Role.Viewer);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.Client.GetAsync("/platform/api/me")).StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> WithCookie(string cookie, HttpMethod method, string path)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Cookie", cookie);
+        return await server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }).SendAsync(request);
     }
 }
