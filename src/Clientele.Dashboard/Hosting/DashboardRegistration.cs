@@ -1,6 +1,7 @@
 using System.Reflection;
 using Clientele.Dashboard.Components;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class DashboardRegistration
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         services.AddMudServices();
         services.AddSingleton(new DashboardPages(modulePages));
         services.AddScoped<CircuitHandler, CircuitTenant>();

@@ -43,9 +43,13 @@ public static class DashboardAccess
     public static bool IsDashboardPage(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
 
-    /// <summary>A local path to return to after signing in; anything else (another host, <c>//host</c>) becomes <c>/</c>.</summary>
+    /// <summary>
+    /// A local path to return to after signing in; anything else (another host, <c>//host</c>, a tab, space or non-ASCII
+    /// character, which browsers strip or redirect helpers refuse) becomes <c>/</c>.
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && returnUrl.All(c => c is > ' ' and < '\x7f')
             && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.StartsWith(LoginPath, StringComparison.OrdinalIgnoreCase)
             ? returnUrl
             : "/";

@@ -18,6 +18,6 @@ public static class OperatorAccess
             return false;
         }
         var user = await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return user is { Role: Role.Admin } && user.OrganizationId == defaults.Id;
+        return user is not null && Operators.Is(user, defaults);
     }
 }

@@ -30,7 +30,7 @@ public static class SessionEndpoints
         {
             return TypedResults.BadRequest();
         }
-        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await SessionValidation.EndAsync(context);
         return TypedResults.LocalRedirect(DashboardAccess.LoginPath);
     }
 

@@ -29,11 +29,11 @@ public static class AuthEndpoints
     }
 
     /// <summary>Starts a cookie session for the dashboard and for API calls from a browser.</summary>
-    public static async Task<Results<Ok<UserView>, JsonHttpResult<object>>> LoginAsync(LoginRequest request, PlatformDbContext db, HttpContext context)
+    public static async Task<Results<Ok<UserView>, JsonHttpResult<object>>> LoginAsync(
+        LoginRequest request, PlatformDbContext db, PasswordSignIn signIn, HttpContext context)
     {
-        var email = request.Email.Trim().ToLowerInvariant();
-        var user = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Email == email, context.RequestAborted);
-        if (user is null || !PasswordHashing.Verify(user, request.Password))
+        var user = await signIn.FindAsync(db, request.Email, request.Password, context.RequestAborted);
+        if (user is null)
         {
             return TypedResults.Json(FastApiErrorShape.Instance.BodyOf(new ApiError(ErrorKind.Unauthorized, "Invalid email or password")), statusCode: 401);
         }
@@ -42,9 +42,10 @@ public static class AuthEndpoints
         return TypedResults.Ok(new UserView(user.Id, user.Email, user.Role, organization.Id, organization.Slug, organization.Name));
     }
 
+    /// <summary>Ends the session on the server too: a copy of the cookie stops working.</summary>
     public static async Task<NoContent> LogoutAsync(HttpContext context)
     {
-        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await SessionValidation.EndAsync(context);
         return TypedResults.NoContent();
     }
 

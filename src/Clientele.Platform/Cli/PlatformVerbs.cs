@@ -14,6 +14,8 @@ public static class PlatformVerbs
     {
         services.AddSingleton(new CliVerb("org add", "org add <slug> <name>", AddOrganizationAsync));
         services.AddSingleton(new CliVerb("user add", "user add <email> <password> [--org <slug>] [--role admin|analyst|viewer]", AddUserAsync));
+        services.AddSingleton(new CliVerb("user disable", "user disable <email>", (s, a, c) => SetDisabledAsync(s, a, disabled: true, c)));
+        services.AddSingleton(new CliVerb("user enable", "user enable <email>", (s, a, c) => SetDisabledAsync(s, a, disabled: false, c)));
         services.AddSingleton(new CliVerb("apikey add", "apikey add <name> --scopes banking:read,retail:write [--org <slug>]", AddApiKeyAsync));
         return services;
     }
@@ -85,6 +87,28 @@ public static class PlatformVerbs
             Console.WriteLine($"User {email} ({role}) created.");
             return 0;
         }
+    }
+
+    /// <summary>A disabled user cannot sign in and its open sessions end at their next request.</summary>
+    private static async Task<int> SetDisabledAsync(IServiceProvider services, CliArguments args, bool disabled, CancellationToken cancellationToken)
+    {
+        if (args.Positional.Count != 1)
+        {
+            await Console.Error.WriteLineAsync($"Usage: user {(disabled ? "disable" : "enable")} <email>");
+            return 2;
+        }
+        using var scope = services.CreateScope();
+        var email = args.Positional[0].Trim().ToLowerInvariant();
+        DateTimeOffset? disabledAt = disabled ? DateTimeOffset.UtcNow : null;
+        var changed = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.IgnoreQueryFilters().Where(u => u.Email == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, disabledAt), cancellationToken);
+        if (changed == 0)
+        {
+            await Console.Error.WriteLineAsync($"No user {email}.");
+            return 1;
+        }
+        Console.WriteLine($"User {email} {(disabled ? "disabled" : "enabled")}.");
+        return 0;
     }
 
     private static async Task<int> AddApiKeyAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)

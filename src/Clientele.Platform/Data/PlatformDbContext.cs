@@ -31,6 +31,7 @@ public class PlatformDbContext(DbContextOptions<PlatformDbContext> options, Tena
             e.ToTable("platform_users");
             e.Property(u => u.Email).HasMaxLength(320);
             e.Property(u => u.Role).HasMaxLength(16);
+            e.Property(u => u.SessionStamp).HasMaxLength(64);
             e.HasIndex(u => u.Email).IsUnique();
         });
         modelBuilder.Entity<ApiKey>(e =>

@@ -6,8 +6,10 @@ namespace Clientele.Platform.Events;
 /// <summary>
 /// What WebSocket clients and webhooks receive: <c>{"event", "event_id", "timestamp", "organization": {"id", "name"}, …payload}</c>,
 /// the payload's fields merged at the top level (so <c>{"event": "person_joined", "person": {…}}</c> reads as the seed's clients expect).
+/// <see cref="Module"/> is the business module the event belongs to (null: the organization's own, for any of its callers); it
+/// decides which callers' sockets get it and is not part of the JSON.
 /// </summary>
-public sealed record EventEnvelope(Guid OrganizationId, string Type, Guid EventId, string Json)
+public sealed record EventEnvelope(Guid OrganizationId, string Type, Guid EventId, string Json, string? Module = null)
 {
     public static readonly IReadOnlySet<string> ReservedFields = new HashSet<string> { "event", "event_id", "timestamp", "organization" };
 

@@ -20,6 +20,7 @@ public static class EventsRegistration
         services.AddModuleDbContext<EventsDbContext>(EventsDbContext.Name);
         services.AddSingleton<EventHub>();
         services.AddSingleton<RealtimeBus>();
+        services.AddSingleton<SocketTickets>();
         services.AddSingleton<OrganizationNames>();
         services.AddSingleton<EventRouter>();
         services.AddSingleton<WebhookVerifier>();
@@ -28,7 +29,8 @@ public static class EventsRegistration
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<WebhookDeliveryWorker>();
         services.AddHostedService<EmailAlertSender>();
-        services.AddAuthorizationBuilder().AddPolicy(WebhookEndpoints.ManagePolicy, p => p.RequireAssertion(c => WebhookEndpoints.CanManage(c.User)));
+        services.AddAuthorizationBuilder().AddPolicy(WebhookEndpoints.ManagePolicy, p => p.RequireAssertion(c => WebhookEndpoints.CanManage(c.User)))
+            .AddPolicy(EventSocketEndpoints.TicketPolicy, p => p.RequireAuthenticatedUser().RequireClaim(Identity.ModuleAccess.OrganizationClaim));
         return services;
     }
 
@@ -38,11 +40,12 @@ public static class EventsRegistration
         return app;
     }
 
-    /// <summary><c>/platform/ws/events</c> and the webhook API under the platform's path base.</summary>
+    /// <summary><c>/platform/ws/events</c>, its tickets and the webhook API under the platform's path base.</summary>
     public static WebApplication MapClienteleEvents(this WebApplication app)
     {
         var platform = app.MapModule(ModuleCatalog.PlatformName);
         platform.MapEventSocket(SocketPath);
+        app.MapSocketTickets();
         WebhookEndpoints.Map(platform);
         return app;
     }

@@ -17,6 +17,7 @@ using Clientele.Platform.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Scalar.AspNetCore;
 
 namespace Clientele.Platform;
@@ -29,6 +30,7 @@ public static class ClientelePlatform
         services.AddClienteleModule(ModuleCatalog.PlatformName, "accounts, API keys, health", FastApiErrorShape.Instance, anonymousInDevelopment: false);
         services.AddSingleton<ModuleCatalog>();
         services.AddSingleton<DefaultOrganization>();
+        services.AddSingleton<StartupState>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<DatabaseSettingsAccessor>();
         services.AddModuleDbContext<PlatformDbContext>(ModuleCatalog.PlatformName);
@@ -64,12 +66,17 @@ public static class ClientelePlatform
     public static WebApplication UseClientelePlatform(this WebApplication app)
     {
         app.UseClienteleForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         app.UseRequestIds();
         app.UseClienteleObservability();
         app.UseModuleErrors();
         app.UseRouting();
         app.UseBodySizeLimits();
         app.UseAuthentication();
+        app.UseSessionWriteProtection();
         app.UseTenantResolution();
         app.UseClienteleRateLimits();
         app.UseAuthorization();
@@ -96,11 +103,13 @@ public static class ClientelePlatform
         return app;
     }
 
-    /// <summary>Migrations, the default organization, then demo data for empty modules.</summary>
+    /// <summary>Refuses unsafe demo settings, then migrations, the default organization, demo data for empty modules and the first-admin hint.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
+        DemoSettings.ThrowIfUnsafe(app.Configuration, app.Environment);
         await DatabaseMigrator.MigrateAllAsync(app.Services, cancellationToken);
         await PlatformBootstrap.EnsureDefaultOrganizationAsync(app.Services, cancellationToken);
         await PlatformBootstrap.FillDemoDataAsync(app.Services, cancellationToken);
+        await PlatformBootstrap.CheckForUsersAsync(app.Services, cancellationToken);
     }
 }

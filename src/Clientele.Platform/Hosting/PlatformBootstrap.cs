@@ -4,6 +4,7 @@ using Clientele.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Clientele.Platform;
@@ -18,9 +19,14 @@ public interface IDemoData
     Task FillAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
+/// <summary>What start-up found, for the banner.</summary>
+public sealed class StartupState
+{
+    public bool HasUsers { get; set; } = true;
+}
+
 public static class PlatformBootstrap
 {
-    public const string DemoAdminEmail = "admin@clientele.local";
 
     public static async Task EnsureDefaultOrganizationAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -38,11 +44,11 @@ public static class PlatformBootstrap
         defaults.Id = organization.Id;
     }
 
-    /// <summary>When <c>Clientele:Demo:Enabled</c> (default true): a demo admin, and every module with an empty database gets demo data.</summary>
+    /// <summary>When demo data is on (<see cref="DemoSettings"/>): a demo admin, and every module with an empty database gets demo data.</summary>
     public static async Task FillDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
-        if (!configuration.GetValue("Clientele:Demo:Enabled", true))
+        if (!DemoSettings.IsEnabled(configuration, services.GetRequiredService<IHostEnvironment>()))
         {
             return;
         }
@@ -54,8 +60,8 @@ public static class PlatformBootstrap
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             if (!await db.Users.AnyAsync(cancellationToken))
             {
-                var admin = new User { Email = DemoAdminEmail, PasswordHash = "", Role = Role.Admin };
-                admin.PasswordHash = PasswordHashing.Hash(admin, DemoAdminPassword(configuration));
+                var admin = new User { Email = DemoSettings.AdminEmail, PasswordHash = "", Role = Role.Admin };
+                admin.PasswordHash = PasswordHashing.Hash(admin, DemoSettings.AdminPassword(configuration));
                 db.Users.Add(admin);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -72,5 +78,15 @@ public static class PlatformBootstrap
         }
     }
 
-    public static string DemoAdminPassword(IConfiguration configuration) => configuration["Clientele:Demo:AdminPassword"] ?? "clientele-demo";
+    /// <summary>With no user at all nobody can sign in: say, in the log and the banner, how to create the first admin.</summary>
+    public static async Task CheckForUsersAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var hasUsers = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.IgnoreQueryFilters().AnyAsync(cancellationToken);
+        services.GetRequiredService<StartupState>().HasUsers = hasUsers;
+        if (!hasUsers)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Clientele.Startup").LogWarning("{Hint}", DemoSettings.FirstAdminHint);
+        }
+    }
 }

@@ -33,9 +33,15 @@ public static class StartupBanner
             text.AppendLine($"  {module.Name,-10}   {address}{(module.PathBase == "/" ? "" : module.PathBase)}  ({module.Title})");
         }
         text.AppendLine("Log in:");
-        if (configuration.GetValue("Clientele:Demo:Enabled", true))
+        if (!app.Services.GetRequiredService<StartupState>().HasUsers)
         {
-            text.AppendLine($"  demo admin {PlatformBootstrap.DemoAdminEmail} / {PlatformBootstrap.DemoAdminPassword(configuration)}");
+            text.AppendLine($"  {DemoSettings.FirstAdminHint}");
+        }
+        if (DemoSettings.IsEnabled(configuration, app.Environment))
+        {
+            // Only the published password is printed; an operator's own stays out of the console and the logs.
+            var password = DemoSettings.AdminPassword(configuration);
+            text.AppendLine($"  demo admin {DemoSettings.AdminEmail} / {(password == DemoSettings.PublishedPassword ? password : $"(the password in {DemoSettings.PasswordKey})")}");
         }
         text.AppendLine($"  POST {address}/platform/api/auth/login {{\"email\",\"password\"}} starts a session; then POST {address}/platform/api/keys makes an API key (header X-Api-Key).");
         if (app.Environment.IsDevelopment() && configuration.GetValue("Clientele:Auth:AnonymousInDevelopment", true))

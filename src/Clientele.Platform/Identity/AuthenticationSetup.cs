@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Platform.Identity;
@@ -20,13 +22,19 @@ public static class AuthenticationSetup
             {
                 o.Cookie.Name = "clientele.session";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request came over HTTPS (behind a proxy: once forwarded headers say so).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 // An API answers 401/403; the error middleware gives them the module's shape.
                 o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
+                o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<IAuthorizationHandler, ModuleAccess>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(Role.Admin).RequireClaim(ModuleAccess.OrganizationClaim));
         return services;

@@ -12,7 +12,10 @@ public static class SessionPrincipal
         new Claim(ClaimTypes.Name, user.Email),
         new Claim(ClaimTypes.Role, user.Role),
         new Claim(ModuleAccess.OrganizationClaim, organizationId.ToString()),
+        new Claim(StampClaim, user.SessionStamp),
     ], CookieAuthenticationDefaults.AuthenticationScheme));
+
+    public const string StampClaim = "session_stamp";
 
     public static Guid? OrganizationOf(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirst(ModuleAccess.OrganizationClaim)?.Value, out var id) ? id : null;

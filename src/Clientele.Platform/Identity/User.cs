@@ -10,4 +10,12 @@ public sealed class User : IOrganizationOwned
     public required string PasswordHash { get; set; }
     public required string Role { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>A disabled user cannot sign in, and its sessions end at their next check.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>Copied into every session; replaced when the user signs out, which ends every session that carries the old one.</summary>
+    public string SessionStamp { get; set; } = NewSessionStamp();
+
+    public static string NewSessionStamp() => Guid.NewGuid().ToString("N");
 }

@@ -34,13 +34,30 @@ public sealed class RateLimitPolicies(IConfiguration configuration, ModuleCatalo
     /// <summary>The bucket a request is counted in, or null when nothing limits it (no module owns the path, the rule is unlimited, or limits are off).</summary>
     public RateLimitBucket? BucketFor(HttpContext context)
     {
-        if (!Enabled || catalog.ForRequest(context) is not { } module)
+        if (!Enabled)
         {
             return null;
         }
-        var policy = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitPolicyMetadata>()?.Name ?? DefaultPolicy;
-        var rule = RuleFor(module.Name, policy);
-        return rule.Unlimited ? null : new RateLimitBucket(module.Name, policy, RateLimitPartitions.Of(context, rule.PartitionBy), rule);
+        string module, policy;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedPostsAttribute>() is { } posts)
+        {
+            if (!HttpMethods.IsPost(context.Request.Method))
+            {
+                return null;
+            }
+            (module, policy) = (posts.Module, posts.Policy);
+        }
+        else if (catalog.ForRequest(context) is { } owner)
+        {
+            module = owner.Name;
+            policy = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitPolicyMetadata>()?.Name ?? DefaultPolicy;
+        }
+        else
+        {
+            return null;
+        }
+        var rule = RuleFor(module, policy);
+        return rule.Unlimited ? null : new RateLimitBucket(module, policy, RateLimitPartitions.Of(context, rule.PartitionBy), rule);
     }
 
     /// <summary>Resolves every configured rule once, so that a mistake stops the start-up instead of failing requests.</summary>

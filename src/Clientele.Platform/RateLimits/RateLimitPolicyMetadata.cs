@@ -11,3 +11,14 @@ public static class RateLimitEndpointConventions
     public static TBuilder WithRateLimitPolicy<TBuilder>(this TBuilder builder, string name) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RateLimitPolicyMetadata(name));
 }
+
+/// <summary>
+/// On a page outside every module (a Razor component), counts its form posts under a module's policy: the dashboard's
+/// sign-in form shares the platform's <c>login</c> bucket with <c>POST /platform/api/auth/login</c>. Other methods are not counted.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RateLimitedPostsAttribute(string module, string policy) : Attribute
+{
+    public string Module => module;
+    public string Policy => policy;
+}

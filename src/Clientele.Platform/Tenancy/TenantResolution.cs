@@ -12,7 +12,7 @@ namespace Clientele.Platform.Tenancy;
 public static class TenantResolution
 {
     /// <summary>
-    /// After authentication: an unauthenticated call to a module whose seed had no auth is, in Development only, let in as the
+    /// After authentication: a call without credentials to a module whose seed had no auth is, in Development only, let in as the
     /// default organization; then the caller's organization becomes the scope's tenant.
     /// </summary>
     public static IApplicationBuilder UseTenantResolution(this IApplicationBuilder app)
@@ -22,7 +22,8 @@ public static class TenantResolution
         var anonymousAllowed = environment.IsDevelopment() && configuration.GetValue("Clientele:Auth:AnonymousInDevelopment", true);
         return app.Use(async (context, next) =>
         {
-            if (anonymousAllowed && context.User.Identity?.IsAuthenticated != true
+            // A key that was sent and refused is a 401, never a reason to fall back to the anonymous caller.
+            if (anonymousAllowed && context.User.Identity?.IsAuthenticated != true && !SentCredentials(context.Request)
                 && context.GetEndpoint()?.Metadata.GetMetadata<ModuleDescriptor>() is { AnonymousInDevelopment: true } module)
             {
                 var organization = context.RequestServices.GetRequiredService<DefaultOrganization>();
@@ -40,4 +41,7 @@ public static class TenantResolution
             await next(context);
         });
     }
+
+    private static bool SentCredentials(HttpRequest request) =>
+        request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) || request.Headers.ContainsKey("Authorization");
 }

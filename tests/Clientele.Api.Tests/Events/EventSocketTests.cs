@@ -17,7 +17,7 @@ public class EventSocketTests(DatabaseServers<EventsServer> servers) : IClassFix
         var (mine, organization) = await server.ClientForNewOrganizationAsync("ws-mine", "banking:write");
         var (theirs, _) = await server.ClientForNewOrganizationAsync("ws-theirs", "banking:write");
         var key = mine.DefaultRequestHeaders.GetValues("X-Api-Key").Single();
-        using var socket = await EventSockets.ConnectAsync(server, $"?api_key={Uri.EscapeDataString(key)}");
+        using var socket = await EventSockets.ConnectWithKeyAsync(server, key);
         await EventSockets.SubscribeAsync(socket, "*");
 
         // Theirs is written first, so had it been sent to this socket it would arrive first.
@@ -92,7 +92,7 @@ public class EventSocketTests(DatabaseServers<EventsServer> servers) : IClassFix
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("ws-big", "*:read");
         var key = client.DefaultRequestHeaders.GetValues("X-Api-Key").Single();
-        using var socket = await EventSockets.ConnectAsync(server, $"?api_key={key}");
+        using var socket = await EventSockets.ConnectWithKeyAsync(server, key);
         await EventSockets.SubscribeAsync(socket, "*");
 
         await EventSockets.SendAsync(socket, "{\"subscribe\": [\"" + new string('x', 5000) + "\"]}");
@@ -107,7 +107,7 @@ public class EventSocketTests(DatabaseServers<EventsServer> servers) : IClassFix
     {
         var (client, organization) = await server.ClientForNewOrganizationAsync("ws-junk", "*:read");
         var key = client.DefaultRequestHeaders.GetValues("X-Api-Key").Single();
-        using var socket = await EventSockets.ConnectAsync(server, $"?api_key={key}");
+        using var socket = await EventSockets.ConnectWithKeyAsync(server, key);
 
         await EventSockets.SendAsync(socket, "hello");
 

@@ -18,6 +18,18 @@ public static class EventSockets
         return await client.ConnectAsync(new Uri("ws://localhost/platform/ws/events" + query), CancellationToken.None);
     }
 
+    /// <summary>A single-use ticket for the socket, obtained with an API key.</summary>
+    public static async Task<string> TicketAsync(ClienteleFactory server, string key)
+    {
+        var response = await server.WithApiKey(key).PostAsync("/platform/api/events/tickets", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("ticket").GetString()!;
+    }
+
+    /// <summary>Connects with a fresh ticket for <paramref name="key"/> (keys never go in the URL).</summary>
+    public static async Task<WebSocket> ConnectWithKeyAsync(ClienteleFactory server, string key) =>
+        await ConnectAsync(server, $"?ticket={Uri.EscapeDataString(await TicketAsync(server, key))}");
+
     /// <summary>Sends a subscribe message and waits for its acknowledgement, so events published afterwards reach the socket.</summary>
     public static async Task SubscribeAsync(WebSocket socket, params string[] types)
     {

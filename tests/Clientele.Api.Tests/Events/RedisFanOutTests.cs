@@ -30,7 +30,7 @@ public sealed class RedisFanOutTests
             await b.InitializeAsync();
             var organization = await a.CreateOrganizationAsync("fan-out");
             var key = await a.CreateApiKeyAsync(organization, "*:read");
-            using var onB = await EventSockets.ConnectAsync(b, $"?api_key={key}");
+            using var onB = await EventSockets.ConnectWithKeyAsync(b, key);
             await EventSockets.SubscribeAsync(onB, "*");
 
             var eventId = await a.PublishAsync(organization, "job.failed", new { job_id = "across" });

@@ -1,6 +1,7 @@
 using Clientele.Platform.Events.Email;
 using Clientele.Platform.Events.Realtime;
 using Clientele.Platform.Events.Webhooks;
+using Clientele.Platform.Modules;
 using Clientele.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,18 @@ namespace Clientele.Platform.Events.Outbox;
 /// e-mail row when its type is an alert, then realtime. Rows are unique per event, so routing the same message again
 /// (after a crash, or by a second instance) adds nothing.
 /// </summary>
-public sealed class EventRouter(IServiceScopeFactory scopes, OrganizationNames organizations, RealtimeBus realtime, IOptions<EventsOptions> options)
+public sealed class EventRouter(
+    IServiceScopeFactory scopes, OrganizationNames organizations, RealtimeBus realtime, ModuleCatalog catalog, IOptions<EventsOptions> options)
 {
-    public async Task RouteAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task RouteAsync(OutboxMessage message, CancellationToken cancellationToken) => RouteAsync(message, null, cancellationToken);
+
+    /// <param name="message">The outbox row.</param>
+    /// <param name="outboxModule">The module whose outbox held it (see <see cref="EventModules"/>).</param>
+    /// <param name="cancellationToken">Stops the routing.</param>
+    public async Task RouteAsync(OutboxMessage message, string? outboxModule, CancellationToken cancellationToken)
     {
-        var envelope = EventEnvelope.From(message, await organizations.GetAsync(message.OrganizationId, cancellationToken));
+        var envelope = EventEnvelope.From(message, await organizations.GetAsync(message.OrganizationId, cancellationToken))
+            with { Module = EventModules.Of(message.Type, message.Payload, outboxModule, catalog) };
         using (var scope = scopes.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().Use(message.OrganizationId);

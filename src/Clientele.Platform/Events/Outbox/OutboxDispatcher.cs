@@ -71,7 +71,7 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
-                await router.RouteAsync(message, cancellationToken);
+                await router.RouteAsync(message, database.Module, cancellationToken);
                 routed.Add(message.Id);
                 EventsMetrics.Dispatched.Add(1, new KeyValuePair<string, object?>("module", database.Module), new KeyValuePair<string, object?>("type", message.Type));
             }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Identity;
 using Clientele.Platform.Modules;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,31 +15,66 @@ namespace Clientele.Platform.Events.Realtime;
 
 public static partial class EventSocketEndpoints
 {
+    public const string TicketPolicy = "events:socket";
+    public const string TicketPath = "/api/events/tickets";
+
+    public const string KeyInUrlRefusal =
+        "API keys are not accepted in the URL (proxies and browsers log URLs). POST /platform/api/events/tickets with the key " +
+        "(X-Api-Key) or the session to get a single-use ticket valid for 60 seconds, then connect with ?ticket=<ticket>.";
+
+    public sealed record TicketView(string Ticket, int ExpiresIn, string Url);
+
     /// <summary>
-    /// A raw WebSocket that streams the caller's organization's events as JSON text messages, optionally narrowed by
-    /// <paramref name="eventFilter"/> (a module's own seed path offers only its events). Callers authenticate with
-    /// <c>X-Api-Key</c>, <c>?api_key=</c> (browsers cannot set headers on a WebSocket) or the dashboard session.
+    /// A raw WebSocket that streams the caller's organization's events as JSON text messages: only events of modules the
+    /// caller may read, optionally narrowed by <paramref name="eventFilter"/> (a module's own seed path offers only its
+    /// events). Callers authenticate with <c>?ticket=</c> (from <see cref="TicketPath"/>; browsers cannot set headers on a
+    /// WebSocket), <c>X-Api-Key</c>, or the dashboard session from this site's own pages.
     /// </summary>
     public static IEndpointConventionBuilder MapEventSocket(this IEndpointRouteBuilder endpoints, string pattern, Func<string, bool>? eventFilter = null) =>
         endpoints.MapGet(pattern, context => AcceptAsync(context, eventFilter))
             .AllowAnonymous()
             .ExcludeFromDescription();
 
+    /// <summary><c>POST /platform/api/events/tickets</c>: any caller of an organization (key or session) gets a ticket for the events socket.</summary>
+    public static RouteHandlerBuilder MapSocketTickets(this IEndpointRouteBuilder endpoints)
+    {
+        var platform = endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Get(ModuleCatalog.PlatformName);
+        var prefix = platform.PathBase == "/" ? "" : platform.PathBase;
+        return endpoints.MapPost(prefix + TicketPath, (ClaimsPrincipal user, SocketTickets tickets) =>
+            {
+                var ticket = tickets.Issue(user);
+                return TypedResults.Ok(new TicketView(ticket, (int)SocketTickets.Lifetime.TotalSeconds,
+                    $"{prefix}{EventsRegistration.SocketPath}?ticket={Uri.EscapeDataString(ticket)}"));
+            })
+            .WithGroupName(platform.Name)
+            .WithMetadata(platform)
+            .WithTags("Events")
+            .WithName("CreateSocketTicket")
+            .WithSummary("A single-use ticket, valid for 60 seconds, to open the events WebSocket with ?ticket= instead of a key in the URL.")
+            .RequireAuthorization(TicketPolicy);
+    }
+
     private static async Task AcceptAsync(HttpContext context, Func<string, bool>? eventFilter)
     {
-        var errors = context.RequestServices.GetRequiredService<ModuleCatalog>().ErrorsFor(context);
-        var organizationId = await CallerOrganizationAsync(context);
-        if (organizationId is not { } organization)
+        var services = context.RequestServices;
+        var errors = services.GetRequiredService<ModuleCatalog>().ErrorsFor(context);
+        if (context.Request.Query.ContainsKey("ticket") && !context.WebSockets.IsWebSocketRequest)
         {
-            await errors.WriteAsync(context, new ApiError(ErrorKind.Unauthorized));
+            // Checked before the ticket is redeemed, so a wrong request does not use it up.
+            await errors.WriteAsync(context, ApiError.BadRequest(NotWebSocket));
+            return;
+        }
+        var (caller, refusal) = await CallerAsync(context);
+        if (caller is null || OrganizationOf(caller) is not { } organization)
+        {
+            await errors.WriteAsync(context, refusal ?? new ApiError(ErrorKind.Unauthorized));
             return;
         }
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await errors.WriteAsync(context, ApiError.BadRequest("This endpoint speaks WebSocket only: connect with a WebSocket client (Upgrade: websocket)."));
+            await errors.WriteAsync(context, ApiError.BadRequest(NotWebSocket));
             return;
         }
-        var services = context.RequestServices;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EventSocketEndpoints));
         try
         {
@@ -52,7 +87,7 @@ public static partial class EventSocketEndpoints
         var options = services.GetRequiredService<IOptions<EventsOptions>>().Value;
         var hub = services.GetRequiredService<EventHub>();
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        var subscriber = hub.Add(organization, eventFilter, options.SocketQueueLength);
+        var subscriber = hub.Add(organization, eventFilter, options.SocketQueueLength, module => ModuleAccess.Allows(caller, module, Access.Read));
         try
         {
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
@@ -65,24 +100,34 @@ public static partial class EventSocketEndpoints
         }
     }
 
-    /// <summary>The organization of the caller; a key in <c>?api_key=</c> is checked like the header, since browsers cannot send one.</summary>
-    private static async Task<Guid?> CallerOrganizationAsync(HttpContext context)
+    private const string NotWebSocket = "This endpoint speaks WebSocket only: connect with a WebSocket client (Upgrade: websocket).";
+
+    /// <summary>The caller: a redeemed ticket, else the request's key or session (a session only from this site's pages); or why not.</summary>
+    private static async Task<(ClaimsPrincipal? Caller, ApiError? Refusal)> CallerAsync(HttpContext context)
     {
-        if (OrganizationOf(context.User) is { } organization)
+        var query = context.Request.Query;
+        if (query.ContainsKey("api_key"))
         {
-            return organization;
+            return (null, new ApiError(ErrorKind.Unauthorized, KeyInUrlRefusal));
         }
-        if (context.Request.Query.TryGetValue("api_key", out var key) && !string.IsNullOrWhiteSpace(key))
+        if (query.TryGetValue("ticket", out var ticket))
         {
-            context.Request.Headers[ApiKeyAuthenticationHandler.Header] = key.ToString();
-            var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
-            if (result.Succeeded)
-            {
-                context.User = result.Principal;
-                return OrganizationOf(result.Principal);
-            }
+            var redeemed = await context.RequestServices.GetRequiredService<SocketTickets>().RedeemAsync(ticket.ToString(), context.RequestAborted);
+            return redeemed is not null ? (redeemed, null)
+                : (null, new ApiError(ErrorKind.Unauthorized, "The ticket is invalid, expired or already used: get a new one with POST /platform/api/events/tickets."));
         }
-        return null;
+        var user = context.User;
+        if (OrganizationOf(user) is null)
+        {
+            return (null, null);
+        }
+        // Browsers send cookies with a cross-site WebSocket handshake too, and the same-origin policy does not cover WebSockets.
+        if (user.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme
+            && context.Request.Headers.Origin.ToString() is { Length: > 0 } origin && !SessionWriteProtection.NamesHost(origin, context.Request.Host))
+        {
+            return (null, new ApiError(ErrorKind.Forbidden, "A WebSocket signed in with the session cookie must be opened from this site's own pages."));
+        }
+        return (user, null);
     }
 
     private static Guid? OrganizationOf(ClaimsPrincipal user) =>

@@ -30,8 +30,7 @@ public sealed partial class RealtimeBus(EventHub hub, IConfiguration configurati
         try
         {
             var redis = await ConnectAsync(cancellationToken);
-            var message = string.Join('\n', envelope.OrganizationId, envelope.Type, envelope.EventId, envelope.Json);
-            await redis.GetSubscriber().PublishAsync(Channel, message);
+            await redis.GetSubscriber().PublishAsync(Channel, Format(envelope));
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -71,12 +70,26 @@ public sealed partial class RealtimeBus(EventHub hub, IConfiguration configurati
         });
     }
 
+    private const string ModuleLine = "module=";
+
+    /// <summary>Organization, type and event id on a line each, then <c>module=…</c> when the event has one, then the JSON (which never starts with <c>m</c>).</summary>
+    internal static string Format(EventEnvelope envelope) => envelope.Module is { } module
+        ? string.Join('\n', envelope.OrganizationId, envelope.Type, envelope.EventId, ModuleLine + module, envelope.Json)
+        : string.Join('\n', envelope.OrganizationId, envelope.Type, envelope.EventId, envelope.Json);
+
     internal static EventEnvelope? Parse(string? message)
     {
         var parts = message?.Split('\n', 4);
-        return parts is { Length: 4 } && Guid.TryParse(parts[0], out var organization) && Guid.TryParse(parts[2], out var eventId)
-            ? new EventEnvelope(organization, parts[1], eventId, parts[3])
-            : null;
+        if (parts is not { Length: 4 } || !Guid.TryParse(parts[0], out var organization) || !Guid.TryParse(parts[2], out var eventId))
+        {
+            return null;
+        }
+        if (!parts[3].StartsWith(ModuleLine, StringComparison.Ordinal))
+        {
+            return new EventEnvelope(organization, parts[1], eventId, parts[3]);
+        }
+        var rest = parts[3].Split('\n', 2);
+        return rest.Length == 2 ? new EventEnvelope(organization, parts[1], eventId, rest[1], rest[0][ModuleLine.Length..]) : null;
     }
 
     private async Task<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellationToken)
