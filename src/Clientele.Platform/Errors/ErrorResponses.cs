@@ -41,6 +41,19 @@ public static partial class ErrorResponses
             await catalog.ErrorsFor(context).WriteAsync(context, error);
             return;
         }
+        catch (Exception exception)
+        {
+            // Headers and part of the body are gone: the only honest signal left is a broken connection. Ending the
+            // response normally would let an HTTP/1.0 client or proxy (nginx's default upstream protocol) take the
+            // truncated body for the whole file.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Clientele.Errors");
+                LogAbortedResponse(logger, context.TraceIdentifier, context.Request.Method, context.Request.Path, exception);
+            }
+            context.Abort();
+            return;
+        }
         if (context.Response.StatusCode >= 400 && !context.Response.HasStarted
             && context.Response.ContentLength is null && string.IsNullOrEmpty(context.Response.ContentType))
         {
@@ -48,6 +61,9 @@ public static partial class ErrorResponses
             await catalog.ErrorsFor(context).WriteAsync(context, new ApiError(kind) { RequestId = context.TraceIdentifier });
         }
     });
+
+    [LoggerMessage(LogLevel.Error, "Response to request {RequestId} {Method} {Path} failed after it started; the connection was aborted")]
+    private static partial void LogAbortedResponse(ILogger logger, string requestId, string method, string path, Exception exception);
 
     [LoggerMessage(LogLevel.Error, "Unhandled exception for request {RequestId} {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string requestId, string method, string path, Exception exception);
