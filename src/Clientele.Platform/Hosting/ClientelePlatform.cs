@@ -56,9 +56,10 @@ public static class ClientelePlatform
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
     }
 
-    /// <summary>Request ids, module-shaped errors, body limits, authentication and the tenant, in that order.</summary>
+    /// <summary>Public redirects, request ids, module-shaped errors, body limits, authentication and the tenant, in that order.</summary>
     public static WebApplication UseClientelePlatform(this WebApplication app)
     {
+        app.UsePublicRedirects();
         app.UseRequestIds();
         app.UseClienteleObservability();
         app.UseModuleErrors();
@@ -77,12 +78,15 @@ public static class ClientelePlatform
         var platform = app.MapModule(ModuleCatalog.PlatformName);
         AuthEndpoints.Map(platform);
         ApiKeyEndpoints.Map(platform);
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", options =>
+        if (ApiDocs.Enabled(app))
         {
-            options.Title = "Clientele API";
-            options.AddDocuments(app.Services.GetRequiredService<ModuleCatalog>().Modules.Select(m => m.Name));
-        }).AllowAnonymous();
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+            app.MapScalarApiReference("/docs", options =>
+            {
+                options.Title = "Clientele API";
+                options.AddDocuments(app.Services.GetRequiredService<ModuleCatalog>().Modules.Select(m => m.Name));
+            }).AllowAnonymous();
+        }
         app.MapClienteleHealth();
         app.MapClienteleJobs();
         app.MapClienteleEvents();
