@@ -64,7 +64,7 @@ public sealed class BenchDatabase : IAsyncDisposable
             .AddSingleton<DatabaseSettingsAccessor>()
             .AddScoped<TenantContext>()
             .AddLogging();
-        services.AddModuleDbContext<BankingDbContext, SqliteBankingDbContext, PostgresBankingDbContext>("banking");
+        services.AddModuleDbContext<BankingDbContext>("banking");
         services.AddRecommendations();
         var bench = new BenchDatabase(provider, connection, services.BuildServiceProvider());
         await using var scope = bench.Scope();

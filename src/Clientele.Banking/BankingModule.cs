@@ -21,7 +21,7 @@ public static class BankingModule
     public static IServiceCollection AddBanking(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClienteleModule(Name, "InsightEngine", FastApiErrorShape.Instance, anonymousInDevelopment: true);
-        services.AddModuleDbContext<BankingDbContext, SqliteBankingDbContext, PostgresBankingDbContext>(Name);
+        services.AddModuleDbContext<BankingDbContext>(Name);
         services.AddOptions<BankingOptions>().BindConfiguration("Clientele:Banking");
         services.AddSingleton<BankCaseParser>();
         services.AddScoped<BankCaseImporter>();

@@ -6,9 +6,11 @@ using Clientele.Testing;
 namespace Clientele.Api.Tests;
 
 /// <summary>Outside Development every module needs credentials: an API key with the right scope, or a user session.</summary>
-public abstract class ProductionAuthTests(ProductionServer server)
+public class ProductionAuthTests(DatabaseServers<ProductionServer> servers) : IClassFixture<DatabaseServers<ProductionServer>>
 {
-    [Fact]
+    private readonly ProductionServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task Without_credentials_banking_answers_401_in_its_shape()
     {
         var response = await server.CreateClient().GetAsync("/banking/api/clients");
@@ -17,7 +19,7 @@ public abstract class ProductionAuthTests(ProductionServer server)
         Assert.Equal("""{"detail":"Not authenticated"}""", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Churn_unknown_routes_use_the_churn_shape()
     {
         var response = await server.CreateClient().GetAsync("/churn/api/customers/");
@@ -26,7 +28,7 @@ public abstract class ProductionAuthTests(ProductionServer server)
         Assert.Equal("""{"error":"Resource not found"}""", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_wrong_or_revoked_key_is_401()
     {
         var organization = await server.CreateOrganizationAsync("keys");
@@ -45,7 +47,7 @@ public abstract class ProductionAuthTests(ProductionServer server)
         Assert.Equal(HttpStatusCode.Unauthorized, (await server.WithApiKey(key).GetAsync("/banking/api/clients")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_key_scoped_to_another_module_is_403()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("scopes", "retail:write");
@@ -55,7 +57,7 @@ public abstract class ProductionAuthTests(ProductionServer server)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_admin_creates_a_key_shown_once_and_stored_hashed()
     {
         var organization = await server.CreateOrganizationAsync("keys");
@@ -73,7 +75,7 @@ public abstract class ProductionAuthTests(ProductionServer server)
         Assert.Contains(body.GetProperty("prefix").GetString()!, listed, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Bad_scopes_are_refused_and_no_key_is_made()
     {
         var organization = await server.CreateOrganizationAsync("keys");
@@ -86,7 +88,7 @@ public abstract class ProductionAuthTests(ProductionServer server)
         Assert.Equal("[]", await (await admin.GetAsync("/platform/api/keys")).Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Viewers_and_analysts_cannot_manage_keys_and_viewers_cannot_import()
     {
         var organization = await server.CreateOrganizationAsync("roles");
@@ -101,7 +103,7 @@ public abstract class ProductionAuthTests(ProductionServer server)
         Assert.Equal(2, (await (await viewer.GetAsync("/banking/api/clients")).ReadJsonAsync()).GetArrayLength());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_wrong_password_is_401_and_sets_no_session()
     {
         var organization = await server.CreateOrganizationAsync("login");
@@ -128,15 +130,12 @@ public abstract class ProductionAuthTests(ProductionServer server)
         return client;
     }
 
-    public sealed class OnSqlite(SqliteProductionServer server) : ProductionAuthTests(server), IClassFixture<SqliteProductionServer>;
-
-    public sealed class OnPostgres(PostgresProductionServer server) : ProductionAuthTests(server), IClassFixture<PostgresProductionServer>;
 }
 
 /// <summary>In Development, modules whose seed had no auth answer anonymously for the default organization; the others still refuse.</summary>
 public sealed class DevelopmentAnonymousTests(SqliteServer server) : IClassFixture<SqliteServer>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Banking_answers_without_credentials_as_the_default_organization()
     {
         var anonymous = server.CreateClient();
@@ -149,7 +148,7 @@ public sealed class DevelopmentAnonymousTests(SqliteServer server) : IClassFixtu
         Assert.Equal("[]", await (await keyed.GetAsync("/banking/api/clients")).Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_platform_still_needs_a_login()
     {
         var response = await server.CreateClient().GetAsync("/platform/api/keys");

@@ -6,9 +6,11 @@ using Clientele.Testing;
 namespace Clientele.Api.Tests;
 
 /// <summary>Seed 000's two read endpoints against the real case data, on each database.</summary>
-public abstract class BankingClientsTests(CaseDataServer server)
+public class BankingClientsTests(DatabaseServers<CaseDataServer> servers) : IClassFixture<DatabaseServers<CaseDataServer>>
 {
-    [SkippableFact]
+    private readonly CaseDataServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task Import_of_the_case_reports_every_row()
     {
         server.RequireClient();
@@ -19,7 +21,7 @@ public abstract class BankingClientsTests(CaseDataServer server)
         Assert.Equal(18000, body.GetProperty("transfers").GetInt32());
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Client_list_is_every_client_by_code_and_name()
     {
         var response = await server.RequireClient().GetAsync("/banking/api/clients");
@@ -32,7 +34,7 @@ public abstract class BankingClientsTests(CaseDataServer server)
         Assert.All(clients, c => Assert.Equal(["client_code", "name"], c.EnumerateObject().Select(p => p.Name)));
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Client_one_gives_exactly_the_seed_example()
     {
         var response = await server.RequireClient().GetAsync("/banking/api/clients/1");
@@ -45,7 +47,7 @@ public abstract class BankingClientsTests(CaseDataServer server)
             text);
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Statuses_are_only_the_four_official_ones()
     {
         var client = server.RequireClient();
@@ -57,7 +59,7 @@ public abstract class BankingClientsTests(CaseDataServer server)
         }
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Euro_spending_is_converted_to_tenge()
     {
         var body = await (await server.RequireClient().GetAsync("/banking/api/clients/3")).ReadJsonAsync();
@@ -69,7 +71,7 @@ public abstract class BankingClientsTests(CaseDataServer server)
         Assert.Equal(expected, body.GetProperty("total_spending_3m").GetDecimal());
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Unknown_client_is_404_in_fastapi_shape()
     {
         var response = await server.RequireClient().GetAsync("/banking/api/clients/999");
@@ -78,7 +80,7 @@ public abstract class BankingClientsTests(CaseDataServer server)
         Assert.Equal("""{"detail":"Client not found"}""", await response.Content.ReadAsStringAsync());
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Non_numeric_client_code_is_422_naming_the_path_parameter()
     {
         var response = await server.RequireClient().GetAsync("/banking/api/clients/abc");
@@ -87,8 +89,4 @@ public abstract class BankingClientsTests(CaseDataServer server)
         var detail = (await response.ReadJsonAsync()).GetProperty("detail")[0];
         Assert.Equal(["path", "client_code"], detail.GetProperty("loc").EnumerateArray().Select(e => e.GetString()));
     }
-
-    public sealed class OnSqlite(SqliteCaseDataServer server) : BankingClientsTests(server), IClassFixture<SqliteCaseDataServer>;
-
-    public sealed class OnPostgres(PostgresCaseDataServer server) : BankingClientsTests(server), IClassFixture<PostgresCaseDataServer>;
 }

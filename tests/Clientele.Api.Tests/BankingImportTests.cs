@@ -7,9 +7,11 @@ using Clientele.Testing;
 namespace Clientele.Api.Tests;
 
 /// <summary>The upload endpoint: all or nothing, bad rows reported by file and line.</summary>
-public abstract class BankingImportTests(ClienteleFactory server)
+public class BankingImportTests(DatabaseServers<ClienteleFactory> servers) : IClassFixture<DatabaseServers<ClienteleFactory>>
 {
-    [Fact]
+    private readonly ClienteleFactory server = servers.Current;
+
+    [DatabaseFact]
     public async Task Bom_crlf_extra_columns_slang_and_euros_are_all_accepted()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
@@ -27,7 +29,7 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Equal("Отели", profile.GetProperty("top_categories")[0].GetProperty("category").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task One_bad_row_stores_nothing_and_is_reported_by_file_and_line()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
@@ -49,7 +51,7 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Equal(2, (await (await client.GetAsync("/banking/api/clients")).ReadJsonAsync()).GetArrayLength());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_zip_of_the_files_imports_like_the_files()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
@@ -71,7 +73,7 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Equal(1, summary.GetProperty("transfers").GetInt32());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_file_named_zip_that_is_not_a_zip_is_422_naming_it()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
@@ -85,7 +87,7 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Equal("[]", await (await client.GetAsync("/banking/api/clients")).Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task More_than_1024_files_in_one_form_is_422()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
@@ -100,7 +102,7 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Contains("1024", problem.GetProperty("msg").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task More_than_1024_files_in_zips_is_422()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
@@ -122,7 +124,7 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Contains("1024", problem.GetProperty("msg").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_zip_that_says_it_unpacks_past_the_limit_is_422_before_unpacking()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
@@ -145,7 +147,7 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Contains("Unpacks to more than", problem.GetProperty("msg").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Rows_for_an_unknown_client_are_refused()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
@@ -157,7 +159,7 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Equal("[]", await (await client.GetAsync("/banking/api/clients")).Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_body_that_is_not_a_form_is_refused_in_fastapi_shape()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
@@ -168,7 +170,7 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Equal("missing", (await response.ReadJsonAsync()).GetProperty("detail")[0].GetProperty("type").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_read_only_key_cannot_import()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:read");
@@ -179,8 +181,4 @@ public abstract class BankingImportTests(ClienteleFactory server)
         Assert.Equal("""{"detail":"Not enough permissions"}""", await response.Content.ReadAsStringAsync());
         Assert.Equal("[]", await (await client.GetAsync("/banking/api/clients")).Content.ReadAsStringAsync());
     }
-
-    public sealed class OnSqlite(SqliteServer server) : BankingImportTests(server), IClassFixture<SqliteServer>;
-
-    public sealed class OnPostgres(PostgresServer server) : BankingImportTests(server), IClassFixture<PostgresServer>;
 }

@@ -5,9 +5,11 @@ using Clientele.Testing;
 namespace Clientele.Api.Tests;
 
 /// <summary>Health, API documents and the docs page.</summary>
-public abstract class PlatformSurfaceTests(ClienteleFactory server)
+public class PlatformSurfaceTests(DatabaseServers<ClienteleFactory> servers) : IClassFixture<DatabaseServers<ClienteleFactory>>
 {
-    [Fact]
+    private readonly ClienteleFactory server = servers.Current;
+
+    [DatabaseFact]
     public async Task Live_and_ready_are_healthy_with_every_database_checked()
     {
         var live = await server.CreateClient().GetAsync("/health/live");
@@ -20,7 +22,7 @@ public abstract class PlatformSurfaceTests(ClienteleFactory server)
         Assert.Equal("healthy", checks.GetProperty("database-banking").GetProperty("status").GetString());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("banking", "/banking/api/clients/{client_code}")]
     [InlineData("banking", "/banking/api/import")]
     [InlineData("platform", "/platform/api/keys")]
@@ -33,7 +35,7 @@ public abstract class PlatformSurfaceTests(ClienteleFactory server)
         Assert.True(document.GetProperty("paths").TryGetProperty(path, out _), $"{path} is missing from the {module} document");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_banking_document_holds_only_banking_paths()
     {
         var document = await (await server.CreateClient().GetAsync("/openapi/banking.json")).ReadJsonAsync();
@@ -41,7 +43,7 @@ public abstract class PlatformSurfaceTests(ClienteleFactory server)
         Assert.All(document.GetProperty("paths").EnumerateObject(), p => Assert.StartsWith("/banking/", p.Name, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Docs_are_browsable()
     {
         var response = await server.CreateClient().GetAsync("/docs");
@@ -49,8 +51,4 @@ public abstract class PlatformSurfaceTests(ClienteleFactory server)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
     }
-
-    public sealed class OnSqlite(SqliteServer server) : PlatformSurfaceTests(server), IClassFixture<SqliteServer>;
-
-    public sealed class OnPostgres(PostgresServer server) : PlatformSurfaceTests(server), IClassFixture<PostgresServer>;
 }

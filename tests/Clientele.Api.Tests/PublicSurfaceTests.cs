@@ -99,3 +99,5 @@ public sealed class PublicUrlServer : ClienteleFactory
         Settings["AllowedHosts"] = "clientele.example.kz;localhost";
     }
 }
+
+public sealed class SqliteProductionServer() : ProductionServer(DatabaseKind.Sqlite);

@@ -6,9 +6,11 @@ using Clientele.Testing;
 namespace Clientele.Api.Tests;
 
 /// <summary>A request can never read or change another organization's rows.</summary>
-public abstract class TenancyTests(ClienteleFactory server)
+public class TenancyTests(DatabaseServers<ClienteleFactory> servers) : IClassFixture<DatabaseServers<ClienteleFactory>>
 {
-    [Fact]
+    private readonly ClienteleFactory server = servers.Current;
+
+    [DatabaseFact]
     public async Task Another_organization_sees_none_of_the_clients()
     {
         var (alpha, _) = await server.ClientForNewOrganizationAsync("alpha", "banking:write");
@@ -23,7 +25,7 @@ public abstract class TenancyTests(ClienteleFactory server)
         Assert.Equal(2, (await (await alpha.GetAsync("/banking/api/clients")).ReadJsonAsync()).GetArrayLength());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Importing_the_same_client_codes_elsewhere_leaves_the_first_organization_untouched()
     {
         var (alpha, _) = await server.ClientForNewOrganizationAsync("alpha", "banking:write");
@@ -41,7 +43,7 @@ public abstract class TenancyTests(ClienteleFactory server)
         Assert.Equal(5.00m, betaClient.GetProperty("total_spending_3m").GetDecimal());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_key_of_one_organization_lists_only_its_own_keys()
     {
         var alpha = await server.CreateOrganizationAsync("alpha");
@@ -62,8 +64,4 @@ public abstract class TenancyTests(ClienteleFactory server)
         var response = await client.PostAsync("/banking/api/import", content);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
-
-    public sealed class OnSqlite(SqliteServer server) : TenancyTests(server), IClassFixture<SqliteServer>;
-
-    public sealed class OnPostgres(PostgresServer server) : TenancyTests(server), IClassFixture<PostgresServer>;
 }

@@ -1,3 +1,4 @@
+using Clientele.Platform.Data;
 using System.Diagnostics;
 using Clientele.Banking.Data;
 using Clientele.Banking.Domain;
@@ -177,7 +178,7 @@ public sealed class DemoDataTests(DemoDataTests.FilledBank filled, ITestOutputHe
             }
             var tenant = new TenantContext();
             tenant.Use(organization);
-            Context = new SqliteBankingDbContext(new DbContextOptionsBuilder<SqliteBankingDbContext>().UseSqlite(Connection).Options, tenant);
+            Context = new BankingDbContext(new DbContextOptionsBuilder<BankingDbContext>().UseModuleDatabase(Connection, "banking").Options, tenant);
             Context.Database.EnsureCreated();
             var services = new ServiceCollection();
             services.AddSingleton(tenant);
@@ -187,7 +188,7 @@ public sealed class DemoDataTests(DemoDataTests.FilledBank filled, ITestOutputHe
 
         public SqliteConnection Connection { get; }
 
-        public SqliteBankingDbContext Context { get; }
+        public BankingDbContext Context { get; }
 
         public IServiceProvider Services => provider;
 

@@ -1,3 +1,4 @@
+using Clientele.Platform.Data;
 using System.Globalization;
 using Clientele.Banking.Data;
 using Clientele.Banking.Data.Import;
@@ -18,11 +19,11 @@ internal sealed class ImportDatabase : IDisposable
         connection.Open();
     }
 
-    public SqliteBankingDbContext Context(Guid organization)
+    public BankingDbContext Context(Guid organization)
     {
         var tenant = new TenantContext();
         tenant.Use(organization);
-        var context = new SqliteBankingDbContext(new DbContextOptionsBuilder<SqliteBankingDbContext>().UseSqlite(connection).Options, tenant);
+        var context = new BankingDbContext(new DbContextOptionsBuilder<BankingDbContext>().UseModuleDatabase(connection, "banking").Options, tenant);
         context.Database.EnsureCreated();
         contexts.Add(context);
         return context;

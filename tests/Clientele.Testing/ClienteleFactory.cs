@@ -106,6 +106,5 @@ public class ClienteleFactory(DatabaseKind kind) : WebApplicationFactory<Program
     }
 }
 
+/// <summary>For tests that only need one server and no database switch.</summary>
 public sealed class SqliteServer() : ClienteleFactory(DatabaseKind.Sqlite);
-
-public sealed class PostgresServer() : ClienteleFactory(DatabaseKind.Postgres);

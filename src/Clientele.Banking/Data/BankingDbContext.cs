@@ -1,12 +1,10 @@
 using Clientele.Banking.Domain;
-using Clientele.Platform.Data;
 using Clientele.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Clientele.Banking.Data;
 
-public class BankingDbContext(DbContextOptions options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class BankingDbContext(DbContextOptions<BankingDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
 {
     public DbSet<BankClient> Clients => Set<BankClient>();
     public DbSet<CardTransaction> Transactions => Set<CardTransaction>();
@@ -55,29 +53,4 @@ public class BankingDbContext(DbContextOptions options, TenantContext tenant) : 
         });
         base.OnModelCreating(modelBuilder);
     }
-}
-
-public sealed class SqliteBankingDbContext(DbContextOptions<SqliteBankingDbContext> options, TenantContext tenant)
-    : BankingDbContext(options, tenant);
-
-public sealed class PostgresBankingDbContext(DbContextOptions<PostgresBankingDbContext> options, TenantContext tenant)
-    : BankingDbContext(options, tenant)
-{
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        base.OnModelCreating(modelBuilder);
-        // Case timestamps are the bank's wall clock, not instants.
-        modelBuilder.Entity<CardTransaction>().Property(t => t.OccurredAt).HasColumnType("timestamp without time zone");
-        modelBuilder.Entity<Transfer>().Property(t => t.OccurredAt).HasColumnType("timestamp without time zone");
-    }
-}
-
-public sealed class SqliteBankingDesignFactory : IDesignTimeDbContextFactory<SqliteBankingDbContext>
-{
-    public SqliteBankingDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteBankingDbContext>("banking"), DesignTime.NoTenant);
-}
-
-public sealed class PostgresBankingDesignFactory : IDesignTimeDbContextFactory<PostgresBankingDbContext>
-{
-    public PostgresBankingDbContext CreateDbContext(string[] args) => new(DesignTime.Postgres<PostgresBankingDbContext>("banking"), DesignTime.NoTenant);
 }

@@ -27,7 +27,7 @@ public sealed class ClientSummariesJob(BankingDbContext db, IOptions<SummaryOpti
             var summary = await ReplaceAsync(codes[i], cancellationToken);
             months += summary.Select(s => s.Month).Distinct().Count();
             rows += summary.Count;
-            await context.ReportAsync((int)((i + 1) * 100L / codes.Count), $"{i + 1} of {codes.Count} clients", cancellationToken);
+            await context.ProgressAsync(i + 1, codes.Count, $"{i + 1} of {codes.Count} clients", cancellationToken);
             if (pause > TimeSpan.Zero && i + 1 < codes.Count)
             {
                 await Task.Delay(pause, time, cancellationToken);

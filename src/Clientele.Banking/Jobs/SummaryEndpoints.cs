@@ -16,9 +16,6 @@ namespace Clientele.Banking.Jobs;
 /// <summary>Refreshing the monthly spending summaries (a durable job) and reading them (the dashboard's trend chart).</summary>
 public static class SummaryEndpoints
 {
-    /// <summary>The churn seed's task shape: poll <c>/platform/api/jobs/{task_id}</c> for progress and result.</summary>
-    public sealed record TaskAccepted(string TaskId, string Status, string Message);
-
     public sealed record CategorySpending(string Category, [property: JsonConverter(typeof(FloatLikeDecimalConverter))] decimal Amount, int Transactions);
 
     public sealed record MonthSpending(string Month, [property: JsonConverter(typeof(FloatLikeDecimalConverter))] decimal Total, IReadOnlyList<CategorySpending> Categories);
@@ -40,9 +37,8 @@ public static class SummaryEndpoints
         var waiting = (await queue.ListAsync(JobStatus.Queued, [BankingModule.Name], JobEndpoints.MaxLimit, cancellationToken))
             .FirstOrDefault(j => j.Kind == ClientSummariesJob.JobKind);
         var job = waiting ?? await queue.EnqueueAsync(ClientSummariesJob.JobKind, cancellationToken: cancellationToken);
-        var platform = catalog.Get(ModuleCatalog.PlatformName).PathBase.TrimEnd('/');
         var message = waiting is null ? "Monthly spending summaries are being computed for every client" : "A refresh is already queued";
-        return TypedResults.Accepted($"{platform}/api/jobs/{job.Id}", new TaskAccepted(job.Id.ToString(), job.Status, message));
+        return TaskAccepted.For(job, message, catalog);
     }
 
     public static async Task<Results<Ok<ClientMonthly>, NotFound<Detail>>> GetMonthlyAsync(

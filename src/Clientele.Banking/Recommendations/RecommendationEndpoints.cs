@@ -1,5 +1,4 @@
 using Clientele.Banking.Api;
-using Clientele.Banking.Jobs;
 using Clientele.Banking.Offers;
 using Clientele.Banking.Offers.Push;
 using Clientele.Platform.Errors;
@@ -111,9 +110,7 @@ public static class RecommendationEndpoints
         }
         var top = request?.Top ?? 1;
         var job = await queue.EnqueueAsync(RecommendationExportJob.JobKind, new RecommendationExportJob.Payload(top), cancellationToken: cancellationToken);
-        var platform = catalog.Get(ModuleCatalog.PlatformName).PathBase.TrimEnd('/');
-        return TypedResults.Accepted($"{platform}/api/jobs/{job.Id}", new SummaryEndpoints.TaskAccepted(
-            job.Id.ToString(), job.Status, top == 1 ? "Recommendations are being exported for every client" : $"The top {top} recommendations are being exported for every client"));
+        return TaskAccepted.For(job, top == 1 ? "Recommendations are being exported for every client" : $"The top {top} recommendations are being exported for every client", catalog);
     }
 
     public static async Task<IResult> DownloadAsync(

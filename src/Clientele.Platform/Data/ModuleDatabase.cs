@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,24 +12,39 @@ public sealed record ModuleDatabase(string Module, Type ContextType);
 public static class ModuleDatabaseRegistration
 {
     /// <summary>
-    /// Registers <typeparamref name="TContext"/> on the provider configured when it is first resolved. Each provider has its
-    /// own derived context (and so its own migrations); each module keeps its own migrations history table.
+    /// Registers a module's one DbContext on the configured provider. Each provider keeps its migrations in its own
+    /// namespace (<c>…Migrations.Sqlite</c>, <c>…Migrations.Postgres</c>) and each module its own history table.
     /// </summary>
-    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, string module)
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
         where TContext : DbContext
-        where TSqlite : TContext
-        where TPostgres : TContext
     {
-        var history = $"__ef_migrations_{module}";
-        services.AddDbContext<TSqlite>((sp, o) => o.UseSqlite(Settings(sp).ConnectionString, x => x.MigrationsHistoryTable(history)));
-        services.AddDbContext<TPostgres>((sp, o) => o.UseNpgsql(Settings(sp).ConnectionString, x => x.MigrationsHistoryTable(history)));
-        services.AddScoped<TContext>(sp => Settings(sp).Provider == DatabaseProvider.Sqlite ? sp.GetRequiredService<TSqlite>() : sp.GetRequiredService<TPostgres>());
+        services.AddDbContext<TContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<DatabaseSettingsAccessor>().Settings, module));
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
         services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{module}", tags: ["ready"]);
         return services;
     }
 
-    private static DatabaseSettings Settings(IServiceProvider services) => services.GetRequiredService<DatabaseSettingsAccessor>().Settings;
+    public static TBuilder UseModuleDatabase<TBuilder>(this TBuilder options, DatabaseSettings settings, string module)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        var history = HistoryTable(module);
+        _ = settings.Provider == DatabaseProvider.Sqlite
+            ? options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(history))
+            : options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(history));
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        return options;
+    }
+
+    /// <summary>For tests and tools that hold an open SQLite connection (an in-memory database lives as long as it).</summary>
+    public static TBuilder UseModuleDatabase<TBuilder>(this TBuilder options, SqliteConnection connection, string module)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        options.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable(HistoryTable(module)));
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        return options;
+    }
+
+    private static string HistoryTable(string module) => $"__ef_migrations_{module}";
 }
 
 /// <summary>The database settings, read once from configuration; creates the SQLite folder on first use.</summary>

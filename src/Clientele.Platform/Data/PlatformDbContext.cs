@@ -1,11 +1,10 @@
 using Clientele.Platform.Identity;
 using Clientele.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Clientele.Platform.Data;
 
-public class PlatformDbContext(DbContextOptions options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class PlatformDbContext(DbContextOptions<PlatformDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
@@ -42,20 +41,4 @@ public class PlatformDbContext(DbContextOptions options, TenantContext tenant) :
         });
         base.OnModelCreating(modelBuilder);
     }
-}
-
-public sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbContext> options, TenantContext tenant)
-    : PlatformDbContext(options, tenant);
-
-public sealed class PostgresPlatformDbContext(DbContextOptions<PostgresPlatformDbContext> options, TenantContext tenant)
-    : PlatformDbContext(options, tenant);
-
-public sealed class SqlitePlatformDesignFactory : IDesignTimeDbContextFactory<SqlitePlatformDbContext>
-{
-    public SqlitePlatformDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqlitePlatformDbContext>("platform"), DesignTime.NoTenant);
-}
-
-public sealed class PostgresPlatformDesignFactory : IDesignTimeDbContextFactory<PostgresPlatformDbContext>
-{
-    public PostgresPlatformDbContext CreateDbContext(string[] args) => new(DesignTime.Postgres<PostgresPlatformDbContext>("platform"), DesignTime.NoTenant);
 }

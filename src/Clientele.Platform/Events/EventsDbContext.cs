@@ -1,13 +1,11 @@
-using Clientele.Platform.Data;
 using Clientele.Platform.Events.Email;
 using Clientele.Platform.Events.Webhooks;
 using Clientele.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Clientele.Platform.Events;
 
-public class EventsDbContext(DbContextOptions options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class EventsDbContext(DbContextOptions<EventsDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
 {
     public const string Name = "events";
 
@@ -52,35 +50,4 @@ public class EventsDbContext(DbContextOptions options, TenantContext tenant) : T
         });
         base.OnModelCreating(modelBuilder);
     }
-}
-
-/// <summary>SQLite cannot compare or order <c>DateTimeOffset</c> in SQL, so the times workers query by are stored as UTC ticks.</summary>
-public sealed class SqliteEventsDbContext(DbContextOptions<SqliteEventsDbContext> options, TenantContext tenant) : EventsDbContext(options, tenant)
-{
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<WebhookDelivery>(e =>
-        {
-            e.Property(d => d.NextAttemptAt).HasConversion(SqliteTime.UtcTicks);
-            e.Property(d => d.CreatedAt).HasConversion(SqliteTime.UtcTicks);
-        });
-        modelBuilder.Entity<EmailAlert>(e =>
-        {
-            e.Property(a => a.NextAttemptAt).HasConversion(SqliteTime.UtcTicks);
-            e.Property(a => a.CreatedAt).HasConversion(SqliteTime.UtcTicks);
-        });
-    }
-}
-
-public sealed class PostgresEventsDbContext(DbContextOptions<PostgresEventsDbContext> options, TenantContext tenant) : EventsDbContext(options, tenant);
-
-public sealed class SqliteEventsDesignFactory : IDesignTimeDbContextFactory<SqliteEventsDbContext>
-{
-    public SqliteEventsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteEventsDbContext>(EventsDbContext.Name), DesignTime.NoTenant);
-}
-
-public sealed class PostgresEventsDesignFactory : IDesignTimeDbContextFactory<PostgresEventsDbContext>
-{
-    public PostgresEventsDbContext CreateDbContext(string[] args) => new(DesignTime.Postgres<PostgresEventsDbContext>(EventsDbContext.Name), DesignTime.NoTenant);
 }

@@ -17,7 +17,7 @@ public static class EventsRegistration
     public static IServiceCollection AddClienteleEvents(this IServiceCollection services)
     {
         services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.Section);
-        services.AddModuleDbContext<EventsDbContext, SqliteEventsDbContext, PostgresEventsDbContext>(EventsDbContext.Name);
+        services.AddModuleDbContext<EventsDbContext>(EventsDbContext.Name);
         services.AddSingleton<EventHub>();
         services.AddSingleton<RealtimeBus>();
         services.AddSingleton<OrganizationNames>();

@@ -30,7 +30,7 @@ public static class ClientelePlatform
         services.AddSingleton<DefaultOrganization>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<DatabaseSettingsAccessor>();
-        services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(ModuleCatalog.PlatformName);
+        services.AddModuleDbContext<PlatformDbContext>(ModuleCatalog.PlatformName);
         services.AddClienteleAuthentication();
         services.AddPlatformVerbs();
         services.AddHostedService<RouteOverlapCheck>();

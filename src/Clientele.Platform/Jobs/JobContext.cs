@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace Clientele.Platform.Jobs;
@@ -6,6 +7,8 @@ namespace Clientele.Platform.Jobs;
 public sealed class JobContext
 {
     private readonly JobAttempt _attempt;
+    private int _reportedPercent = -1;
+    private long _reportedAt;
 
     internal JobContext(JobAttempt attempt, IServiceProvider services)
     {
@@ -33,4 +36,22 @@ public sealed class JobContext
     /// </summary>
     public Task ReportAsync(int progress, string? message = null, CancellationToken cancellationToken = default) =>
         _attempt.ReportAsync(Math.Clamp(progress, 0, 100), message is null ? null : JobText.Message(message), cancellationToken);
+
+    /// <summary>
+    /// Reports <paramref name="done"/> of <paramref name="total"/> at most once per percent or once a second (and always the
+    /// last step), so a job over a million rows writes about a hundred updates and events, not a million.
+    /// </summary>
+    public Task ProgressAsync(long done, long total, string message, CancellationToken cancellationToken = default)
+    {
+        var percent = total <= 0 ? 100 : (int)(Math.Clamp(done, 0, total) * 100 / total);
+        var now = Stopwatch.GetTimestamp();
+        if (percent == _reportedPercent && done < total && Stopwatch.GetElapsedTime(_reportedAt, now) < TimeSpan.FromSeconds(1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.CompletedTask;
+        }
+        _reportedPercent = percent;
+        _reportedAt = now;
+        return ReportAsync(percent, message, cancellationToken);
+    }
 }

@@ -1,11 +1,9 @@
-using Clientele.Platform.Data;
 using Clientele.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Clientele.Platform.Jobs;
 
-public class JobsDbContext(DbContextOptions options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class JobsDbContext(DbContextOptions<JobsDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
 {
     public const string Name = "jobs";
 
@@ -50,37 +48,4 @@ public class JobsDbContext(DbContextOptions options, TenantContext tenant) : Ten
             entry.Entity.Version++;
         }
     }
-}
-
-/// <summary>
-/// SQLite cannot compare or order <c>DateTimeOffset</c> in SQL, so every job timestamp is stored as UTC ticks (INTEGER);
-/// the claim's SQL compares the same numbers.
-/// </summary>
-public sealed class SqliteJobsDbContext(DbContextOptions<SqliteJobsDbContext> options, TenantContext tenant) : JobsDbContext(options, tenant)
-{
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<Job>(e =>
-        {
-            e.Property(j => j.RunAfter).HasConversion(SqliteTime.UtcTicks);
-            e.Property(j => j.LeaseExpiresAt).HasConversion(SqliteTime.UtcTicks);
-            e.Property(j => j.CreatedAt).HasConversion(SqliteTime.UtcTicks);
-            e.Property(j => j.StartedAt).HasConversion(SqliteTime.UtcTicks);
-            e.Property(j => j.FinishedAt).HasConversion(SqliteTime.UtcTicks);
-            e.Property(j => j.UpdatedAt).HasConversion(SqliteTime.UtcTicks);
-        });
-    }
-}
-
-public sealed class PostgresJobsDbContext(DbContextOptions<PostgresJobsDbContext> options, TenantContext tenant) : JobsDbContext(options, tenant);
-
-public sealed class SqliteJobsDesignFactory : IDesignTimeDbContextFactory<SqliteJobsDbContext>
-{
-    public SqliteJobsDbContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<SqliteJobsDbContext>(JobsDbContext.Name), DesignTime.NoTenant);
-}
-
-public sealed class PostgresJobsDesignFactory : IDesignTimeDbContextFactory<PostgresJobsDbContext>
-{
-    public PostgresJobsDbContext CreateDbContext(string[] args) => new(DesignTime.Postgres<PostgresJobsDbContext>(JobsDbContext.Name), DesignTime.NoTenant);
 }

@@ -11,7 +11,7 @@ public static class JobsRegistration
     /// <summary>The jobs table, the queue, the workers (<c>Clientele:Jobs</c>) and the read policy of the jobs API.</summary>
     public static IServiceCollection AddClienteleJobs(this IServiceCollection services)
     {
-        services.AddModuleDbContext<JobsDbContext, SqliteJobsDbContext, PostgresJobsDbContext>(JobsDbContext.Name);
+        services.AddModuleDbContext<JobsDbContext>(JobsDbContext.Name);
         services.AddOptions<JobOptions>().BindConfiguration("Clientele:Jobs");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobSignal>();

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using Clientele.Platform.Data;
 using Clientele.Platform.Events;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,22 @@ public abstract class TenantDbContext(DbContextOptions options, TenantContext te
         var message = new OutboxMessage { Type = type, Payload = JsonSerializer.Serialize(payload, EventJson.Options) };
         Outbox.Add(message);
         return message;
+    }
+
+    /// <summary>
+    /// The provider differences every module shares: SQLite stores instants as UTC ticks so SQL can compare them;
+    /// PostgreSQL keeps <c>DateTime</c> (a wall-clock time without a zone) as <c>timestamp without time zone</c>.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -33,14 +33,12 @@ public class MailingEventsServer : EventsServer
     }
 }
 
-public sealed class SqliteMailingEventsServer() : MailingEventsServer(DatabaseKind.Sqlite);
-
-public sealed class PostgresMailingEventsServer() : MailingEventsServer(DatabaseKind.Postgres);
-
 /// <summary>Alert event types are mailed over real SMTP; an SMTP server that is down at first gets the mail once it is up.</summary>
-public abstract class EmailAlertTests(MailingEventsServer server)
+public class EmailAlertTests(DatabaseServers<MailingEventsServer> servers) : IClassFixture<DatabaseServers<MailingEventsServer>>
 {
-    [Fact]
+    private readonly MailingEventsServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task A_job_failed_event_is_mailed_once_the_smtp_server_is_up_and_other_types_are_not()
     {
         var organization = await server.CreateOrganizationAsync("mail");
@@ -66,8 +64,4 @@ public abstract class EmailAlertTests(MailingEventsServer server)
         var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
         return await db.EmailAlerts.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrganizationId == organization).ToListAsync();
     }
-
-    public sealed class OnSqlite(SqliteMailingEventsServer server) : EmailAlertTests(server), IClassFixture<SqliteMailingEventsServer>;
-
-    public sealed class OnPostgres(PostgresMailingEventsServer server) : EmailAlertTests(server), IClassFixture<PostgresMailingEventsServer>;
 }

@@ -1,14 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
+using Clientele.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Clientele.Api.Tests.Events;
 
 /// <summary><c>/platform/ws/events</c>: the organization's events as JSON text messages, nobody else's; oversized client messages close with 1008.</summary>
-public abstract class EventSocketTests(EventsServer server)
+public class EventSocketTests(DatabaseServers<EventsServer> servers) : IClassFixture<DatabaseServers<EventsServer>>
 {
-    [Fact]
+    private readonly EventsServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task Own_organization_events_arrive_and_another_organizations_do_not()
     {
         var (mine, organization) = await server.ClientForNewOrganizationAsync("ws-mine", "banking:write");
@@ -29,7 +32,7 @@ public abstract class EventSocketTests(EventsServer server)
         Assert.Equal(2, received.GetProperty("clients").GetInt32());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_nome_style_event_keeps_its_shape_and_subscribe_narrows_the_types()
     {
         var organization = await server.CreateOrganizationAsync("ws-nome");
@@ -46,7 +49,7 @@ public abstract class EventSocketTests(EventsServer server)
         Assert.Equal(41, received.GetProperty("person").GetProperty("age").GetInt32());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_dashboard_session_cookie_also_authenticates()
     {
         var organization = await server.CreateOrganizationAsync("ws-cookie");
@@ -63,7 +66,7 @@ public abstract class EventSocketTests(EventsServer server)
         Assert.Equal("job.failed", (await EventSockets.ReceiveJsonAsync(socket)).GetProperty("event").GetString());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("")]
     [InlineData("?api_key=ck_000000000000_wrong")]
     public async Task Without_valid_credentials_the_handshake_is_refused_with_401(string query)
@@ -73,7 +76,7 @@ public abstract class EventSocketTests(EventsServer server)
         Assert.Contains("401", refused.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_plain_http_request_gets_a_clear_400()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("ws-http", "*:read");
@@ -84,7 +87,7 @@ public abstract class EventSocketTests(EventsServer server)
         Assert.Contains("WebSocket", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_oversized_client_message_closes_the_socket_with_policy_violation()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("ws-big", "*:read");
@@ -99,7 +102,7 @@ public abstract class EventSocketTests(EventsServer server)
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, status);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_message_that_is_not_a_subscription_gets_an_error_and_the_socket_stays_open()
     {
         var (client, organization) = await server.ClientForNewOrganizationAsync("ws-junk", "*:read");
@@ -113,8 +116,4 @@ public abstract class EventSocketTests(EventsServer server)
         await server.PublishAsync(organization, "job.failed", new { job_id = "still-open" });
         Assert.Equal("still-open", (await EventSockets.ReceiveJsonAsync(socket)).GetProperty("job_id").GetString());
     }
-
-    public sealed class OnSqlite(SqliteEventsServer server) : EventSocketTests(server), IClassFixture<SqliteEventsServer>;
-
-    public sealed class OnPostgres(PostgresEventsServer server) : EventSocketTests(server), IClassFixture<PostgresEventsServer>;
 }

@@ -33,6 +33,3 @@ public class EventsServer : ClienteleFactory
     }
 }
 
-public sealed class SqliteEventsServer() : EventsServer(DatabaseKind.Sqlite);
-
-public sealed class PostgresEventsServer() : EventsServer(DatabaseKind.Postgres);

@@ -11,9 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Clientele.Api.Tests.Events;
 
 /// <summary>Two instances dispatching one database: every event gets one delivery per subscription and arrives once.</summary>
-public abstract class MultiInstanceDispatchTests(DatabaseKind kind)
+public sealed class MultiInstanceDispatchTests
 {
-    [Fact]
+    private readonly DatabaseKind kind = CurrentDatabase.Kind;
+
+    [DatabaseFact]
     public async Task Two_dispatching_instances_deliver_every_event_exactly_once()
     {
         await using var receiver = new WebhookReceiver();
@@ -55,7 +57,7 @@ public abstract class MultiInstanceDispatchTests(DatabaseKind kind)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Routing_a_message_again_after_a_crash_adds_no_second_delivery()
     {
         await using var receiver = new WebhookReceiver();
@@ -92,8 +94,4 @@ public abstract class MultiInstanceDispatchTests(DatabaseKind kind)
         var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
         return await db.Outbox.IgnoreQueryFilters().AsNoTracking().Where(m => m.OrganizationId == organization).ToListAsync();
     }
-
-    public sealed class OnSqlite() : MultiInstanceDispatchTests(DatabaseKind.Sqlite);
-
-    public sealed class OnPostgres() : MultiInstanceDispatchTests(DatabaseKind.Postgres);
 }

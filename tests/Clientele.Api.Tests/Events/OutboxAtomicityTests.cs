@@ -3,15 +3,18 @@ using System.Text.Json;
 using Clientele.Api.Tests.Support;
 using Clientele.Banking.Data;
 using Clientele.Platform.Events;
+using Clientele.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Api.Tests.Events;
 
 /// <summary>The outbox row is written by the import's own transaction: none for a refused import, one for a stored one, then dispatched.</summary>
-public abstract class OutboxAtomicityTests(EventsServer server)
+public class OutboxAtomicityTests(DatabaseServers<EventsServer> servers) : IClassFixture<DatabaseServers<EventsServer>>
 {
-    [Fact]
+    private readonly EventsServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task A_refused_import_writes_no_event_and_a_stored_one_exactly_one()
     {
         var (client, organization) = await server.ClientForNewOrganizationAsync("atomic", "banking:write");
@@ -40,8 +43,4 @@ public abstract class OutboxAtomicityTests(EventsServer server)
         var db = scope.ServiceProvider.GetRequiredService<BankingDbContext>();
         return await db.Outbox.IgnoreQueryFilters().AsNoTracking().Where(m => m.OrganizationId == organization).ToListAsync();
     }
-
-    public sealed class OnSqlite(SqliteEventsServer server) : OutboxAtomicityTests(server), IClassFixture<SqliteEventsServer>;
-
-    public sealed class OnPostgres(PostgresEventsServer server) : OutboxAtomicityTests(server), IClassFixture<PostgresEventsServer>;
 }

@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Clientele.Api.Tests.Events;
 
 /// <summary>Two instances on one database and one Redis: a socket on instance B gets an event only instance A dispatches.</summary>
-public abstract class RedisFanOutTests(DatabaseKind kind)
+public sealed class RedisFanOutTests
 {
-    [Fact]
+    private readonly DatabaseKind kind = CurrentDatabase.Kind;
+
+    [DatabaseFact]
     public async Task A_client_on_instance_b_receives_an_event_dispatched_on_instance_a()
     {
         var redis = Environment.GetEnvironmentVariable(RedisHealthTests.RedisVariable);
@@ -44,8 +46,4 @@ public abstract class RedisFanOutTests(DatabaseKind kind)
             await ((IAsyncLifetime)a).DisposeAsync();
         }
     }
-
-    public sealed class OnSqlite() : RedisFanOutTests(DatabaseKind.Sqlite);
-
-    public sealed class OnPostgres() : RedisFanOutTests(DatabaseKind.Postgres);
 }

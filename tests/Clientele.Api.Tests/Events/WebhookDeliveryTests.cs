@@ -3,13 +3,16 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Clientele.Api.Tests.Support;
 using Clientele.Platform.Events.Webhooks;
+using Clientele.Testing;
 
 namespace Clientele.Api.Tests.Events;
 
 /// <summary>Webhooks against a real receiver that is down for a while: retries with back-off, exactly one arrival per event, dead letters, re-delivery.</summary>
-public abstract class WebhookDeliveryTests(EventsServer server)
+public class WebhookDeliveryTests(DatabaseServers<EventsServer> servers) : IClassFixture<DatabaseServers<EventsServer>>
 {
-    [Fact]
+    private readonly EventsServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task Imports_made_while_the_receiver_is_down_arrive_once_each_and_signed_when_it_comes_back()
     {
         await using var receiver = new WebhookReceiver();
@@ -67,7 +70,7 @@ public abstract class WebhookDeliveryTests(EventsServer server)
         });
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_receiver_that_keeps_failing_dead_letters_the_delivery_and_redelivery_sends_the_same_event_again()
     {
         await using var receiver = new WebhookReceiver();
@@ -102,7 +105,7 @@ public abstract class WebhookDeliveryTests(EventsServer server)
         Assert.Equal(1, replayed.GetProperty("attempts").GetInt32());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Only_active_subscriptions_for_the_event_type_get_deliveries()
     {
         await using var receiver = new WebhookReceiver();
@@ -122,7 +125,7 @@ public abstract class WebhookDeliveryTests(EventsServer server)
         Assert.Empty(await DeliveriesAsync(client, paused));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Subscriptions_are_listed_updated_and_deleted_and_the_secret_is_shown_once()
     {
         await using var receiver = new WebhookReceiver();
@@ -153,7 +156,7 @@ public abstract class WebhookDeliveryTests(EventsServer server)
         Assert.Equal("[]", await client.GetStringAsync("/platform/api/webhooks"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_organization_can_neither_see_change_nor_redeliver()
     {
         await using var receiver = new WebhookReceiver();
@@ -177,7 +180,7 @@ public abstract class WebhookDeliveryTests(EventsServer server)
         Assert.True(view.GetProperty("active").GetBoolean());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Reading_needs_a_read_scope_and_managing_needs_star_write()
     {
         var organization = await server.CreateOrganizationAsync("roles");
@@ -192,7 +195,7 @@ public abstract class WebhookDeliveryTests(EventsServer server)
         Assert.Equal(HttpStatusCode.Unauthorized, (await server.CreateClient().GetAsync("/platform/api/webhooks")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Bad_delivery_queries_are_422_in_fastapi_shape()
     {
         await using var receiver = new WebhookReceiver();
@@ -225,8 +228,4 @@ public abstract class WebhookDeliveryTests(EventsServer server)
 
     internal static Task<HttpResponseMessage> ImportAsync(HttpClient client) =>
         client.PostAsync("/banking/api/import", CaseUpload.FromText(("clients.csv", CaseUpload.TwoClients), ("client_1_transactions_3m.csv", CaseUpload.ClientOneTransactions)));
-
-    public sealed class OnSqlite(SqliteEventsServer server) : WebhookDeliveryTests(server), IClassFixture<SqliteEventsServer>;
-
-    public sealed class OnPostgres(PostgresEventsServer server) : WebhookDeliveryTests(server), IClassFixture<PostgresEventsServer>;
 }

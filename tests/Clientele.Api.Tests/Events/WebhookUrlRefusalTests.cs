@@ -6,9 +6,11 @@ using Clientele.Testing;
 namespace Clientele.Api.Tests.Events;
 
 /// <summary>Bad webhook URLs are refused with a clear 422 on <c>["body", "url"]</c>, and nothing is stored.</summary>
-public abstract class WebhookUrlRefusalTests(EventsServer server)
+public class WebhookUrlRefusalTests(DatabaseServers<EventsServer> servers) : IClassFixture<DatabaseServers<EventsServer>>
 {
-    [Theory]
+    private readonly EventsServer server = servers.Current;
+
+    [DatabaseTheory]
     [InlineData("ftp://example.com/hook", "url_scheme", "http or https")]
     [InlineData("file:///etc/passwd", "url_scheme", "http or https")]
     [InlineData("not a url", "url_parsing", "absolute")]
@@ -34,7 +36,7 @@ public abstract class WebhookUrlRefusalTests(EventsServer server)
         Assert.Equal("[]", await client.GetStringAsync("/platform/api/webhooks"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_receiver_that_does_not_echo_the_challenge_fails_verification()
     {
         await using var receiver = new WebhookReceiver { EchoChallenge = false };
@@ -51,7 +53,7 @@ public abstract class WebhookUrlRefusalTests(EventsServer server)
         Assert.Equal("[]", await client.GetStringAsync("/platform/api/webhooks"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_url_where_nothing_listens_fails_verification()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("verify", "*:write");
@@ -64,7 +66,7 @@ public abstract class WebhookUrlRefusalTests(EventsServer server)
         Assert.StartsWith("URL failed verification:", problem.GetProperty("msg").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_changed_url_is_checked_and_verified_again()
     {
         await using var good = new WebhookReceiver();
@@ -83,7 +85,7 @@ public abstract class WebhookUrlRefusalTests(EventsServer server)
         Assert.Equal(good.Url, (await (await client.GetAsync($"/platform/api/webhooks/{id}")).ReadJsonAsync()).GetProperty("url").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Missing_or_mistyped_fields_are_422()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("fields", "*:write");
@@ -101,15 +103,12 @@ public abstract class WebhookUrlRefusalTests(EventsServer server)
         Assert.Equal(1, problem.GetProperty("loc")[2].GetInt32());
     }
 
-    public sealed class OnSqlite(SqliteEventsServer server) : WebhookUrlRefusalTests(server), IClassFixture<SqliteEventsServer>;
-
-    public sealed class OnPostgres(PostgresEventsServer server) : WebhookUrlRefusalTests(server), IClassFixture<PostgresEventsServer>;
 }
 
 /// <summary>Without <c>AllowLoopback</c> (the default), a loopback receiver is refused before any request is sent.</summary>
 public sealed class WebhookLoopbackTests
 {
-    [Theory]
+    [DatabaseTheory]
     [InlineData("http://127.0.0.1:{0}/hook")]
     [InlineData("http://localhost:{0}/hook")]
     [InlineData("http://[::1]:{0}/hook")]

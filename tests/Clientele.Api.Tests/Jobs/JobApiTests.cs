@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using Clientele.Api.Tests.Support;
+using Clientele.Testing;
 
 namespace Clientele.Api.Tests.Jobs;
 
 /// <summary><c>/platform/api/jobs</c>: what a caller sees and may do, retries of a failing handler, and bad input.</summary>
-public abstract class JobApiTests(JobsServer server)
+public class JobApiTests(DatabaseServers<JobsServer> servers) : IClassFixture<DatabaseServers<JobsServer>>
 {
-    [Fact]
+    private readonly JobsServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task A_failing_job_is_retried_with_growing_back_off_and_then_fails_with_its_last_error()
     {
         var (client, organization) = await server.ClientForNewOrganizationAsync("failing", "banking:write");
@@ -26,7 +29,7 @@ public abstract class JobApiTests(JobsServer server)
         Assert.True(starts[2] - starts[1] >= TimeSpan.FromMilliseconds(599), $"third attempt after {(starts[2] - starts[1]).TotalMilliseconds} ms");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_organizations_job_is_not_found_and_not_listed()
     {
         var (alpha, alphaId) = await server.ClientForNewOrganizationAsync("alpha", "*:write");
@@ -45,7 +48,7 @@ public abstract class JobApiTests(JobsServer server)
         Assert.Equal(HttpStatusCode.OK, (await alpha.GetAsync($"/platform/api/jobs/{id}")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Bad_ids_are_422_and_unknown_ids_404_in_the_fastapi_shape()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("ids", "*:write");
@@ -68,7 +71,7 @@ public abstract class JobApiTests(JobsServer server)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_list_is_newest_first_filters_by_status_and_refuses_unknown_statuses()
     {
         var (client, organization) = await server.ClientForNewOrganizationAsync("list", "*:read");
@@ -92,7 +95,7 @@ public abstract class JobApiTests(JobsServer server)
         Assert.Equal("""["query","limit"]""", (await badLimit.ReadJsonAsync()).GetProperty("detail")[0].GetProperty("loc").GetRawText());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_key_sees_only_jobs_of_modules_it_may_read_and_cancels_only_with_write_access()
     {
         var organization = await server.CreateOrganizationAsync("scopes");
@@ -114,7 +117,7 @@ public abstract class JobApiTests(JobsServer server)
         Assert.Equal("""{"detail":"Not authenticated"}""", await anonymous.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_viewer_reads_jobs_but_cannot_cancel_and_a_finished_job_cannot_be_cancelled()
     {
         var organization = await server.CreateOrganizationAsync("viewer");
@@ -142,8 +145,4 @@ public abstract class JobApiTests(JobsServer server)
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
-
-    public sealed class OnSqlite(SqliteJobsServer server) : JobApiTests(server), IClassFixture<SqliteJobsServer>;
-
-    public sealed class OnPostgres(PostgresJobsServer server) : JobApiTests(server), IClassFixture<PostgresJobsServer>;
 }

@@ -1,12 +1,15 @@
 using System.Net;
 using Clientele.Api.Tests.Support;
+using Clientele.Testing;
 
 namespace Clientele.Api.Tests.Jobs;
 
 /// <summary>A long refresh (a pause between clients): its progress is visible while it runs, and cancelling stops it.</summary>
-public abstract class JobCancelTests(JobsServer server)
+public class JobCancelTests(DatabaseServers<SlowJobsServer> servers) : IClassFixture<DatabaseServers<SlowJobsServer>>
 {
-    [Fact]
+    private readonly SlowJobsServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task Progress_is_visible_while_a_refresh_runs_and_cancelling_stops_it()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("cancel", "banking:write");
@@ -26,8 +29,4 @@ public abstract class JobCancelTests(JobsServer server)
         var listed = await (await client.GetAsync("/platform/api/jobs?status=cancelled")).ReadJsonAsync();
         Assert.Equal([id], listed.EnumerateArray().Select(j => j.GetProperty("id").GetString()));
     }
-
-    public sealed class OnSqlite(SqliteSlowJobsServer server) : JobCancelTests(server), IClassFixture<SqliteSlowJobsServer>;
-
-    public sealed class OnPostgres(PostgresSlowJobsServer server) : JobCancelTests(server), IClassFixture<PostgresSlowJobsServer>;
 }

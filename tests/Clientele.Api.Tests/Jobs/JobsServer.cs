@@ -13,7 +13,11 @@ namespace Clientele.Api.Tests.Jobs;
 /// <summary>The real server with quick job polling and retries, plus test job kinds registered beside the real ones.</summary>
 public class JobsServer : ClienteleFactory
 {
-    public JobsServer(DatabaseKind kind, int summaryPauseMs = 0) : base(kind)
+    public JobsServer(DatabaseKind kind) : this(kind, summaryPauseMs: 0)
+    {
+    }
+
+    protected JobsServer(DatabaseKind kind, int summaryPauseMs) : base(kind)
     {
         Settings["Clientele:Jobs:PollSeconds"] = "0.1";
         Settings["Clientele:Jobs:LeaseSeconds"] = "3";
@@ -30,6 +34,7 @@ public class JobsServer : ClienteleFactory
         {
             services.AddSingleton(FailingAttempts);
             services.AddJobHandler<FailingTestJob>();
+            services.AddJobHandler<StepsTestJob>();
         });
     }
 
@@ -62,14 +67,26 @@ public class JobsServer : ClienteleFactory
     public static bool IsFinished(JsonElement job) => JobStatus.IsFinal(job.GetProperty("status").GetString()!);
 }
 
-public sealed class SqliteJobsServer() : JobsServer(DatabaseKind.Sqlite);
-
-public sealed class PostgresJobsServer() : JobsServer(DatabaseKind.Postgres);
-
 /// <summary>Pauses 100 s between clients, so a refresh stays running until it is cancelled.</summary>
-public sealed class SqliteSlowJobsServer() : JobsServer(DatabaseKind.Sqlite, 100_000);
+public sealed class SlowJobsServer(DatabaseKind kind) : JobsServer(kind, 100_000);
 
-public sealed class PostgresSlowJobsServer() : JobsServer(DatabaseKind.Postgres, 100_000);
+/// <summary>Reports progress after each of many small steps, as a job over many rows does.</summary>
+public sealed class StepsTestJob : IJobHandler
+{
+    public const string JobKind = "banking.test-steps";
+    public const int Steps = 5_000;
+
+    public string Kind => JobKind;
+
+    public async Task<object?> RunAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        for (var step = 1; step <= Steps; step++)
+        {
+            await context.ProgressAsync(step, Steps, $"{step} of {Steps} steps", cancellationToken);
+        }
+        return null;
+    }
+}
 
 /// <summary>Always fails, noting when each attempt started.</summary>
 public sealed class FailingTestJob(FailingTestJob.Attempts attempts) : IJobHandler

@@ -2,15 +2,18 @@ using System.Net;
 using Clientele.Api.Tests.Support;
 using Clientele.Banking.Data;
 using Clientele.Platform.Tenancy;
+using Clientele.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Api.Tests.Jobs;
 
 /// <summary>The banking summaries job end to end: refresh endpoint, a worker of the test server, the stored table, the monthly endpoint.</summary>
-public abstract class SummaryJobTests(JobsServer server)
+public class SummaryJobTests(DatabaseServers<JobsServer> servers) : IClassFixture<DatabaseServers<JobsServer>>
 {
-    [Fact]
+    private readonly JobsServer server = servers.Current;
+
+    [DatabaseFact]
     public async Task A_refresh_answers_202_in_the_task_shape_and_the_job_succeeds_with_its_result()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("summaries", "banking:write");
@@ -35,7 +38,7 @@ public abstract class SummaryJobTests(JobsServer server)
         Assert.Equal("2 of 2 clients", job.GetProperty("message").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Monthly_spending_has_the_total_and_categories_of_each_month()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("monthly", "banking:write");
@@ -58,7 +61,7 @@ public abstract class SummaryJobTests(JobsServer server)
         Assert.Contains("\"total\":51000.0", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Refreshing_again_replaces_the_rows_and_never_duplicates_them()
     {
         var (client, organization) = await server.ClientForNewOrganizationAsync("again", "banking:write");
@@ -74,7 +77,7 @@ public abstract class SummaryJobTests(JobsServer server)
         Assert.Equal(first, rows);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_client_is_404_and_a_bad_client_code_is_422()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("unknown", "banking:write");
@@ -90,7 +93,7 @@ public abstract class SummaryJobTests(JobsServer server)
         Assert.Equal("""["path","client_code"]""", detail.GetProperty("loc").GetRawText());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_organization_sees_neither_the_summaries_nor_the_clients()
     {
         var (alpha, _) = await server.ClientForNewOrganizationAsync("alpha", "banking:write");
@@ -103,7 +106,7 @@ public abstract class SummaryJobTests(JobsServer server)
         Assert.Equal(HttpStatusCode.NotFound, (await beta.GetAsync($"/platform/api/jobs/{id}")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_refresh_needs_banking_write_access()
     {
         var (reader, _) = await server.ClientForNewOrganizationAsync("reader", "banking:read");
@@ -123,8 +126,4 @@ public abstract class SummaryJobTests(JobsServer server)
         var rows = await db.MonthlySpending.AsNoTracking().ToListAsync();
         return rows.Select(r => (r.ClientCode, r.Month, r.Category, r.AmountKzt, r.Transactions)).Order().ToList();
     }
-
-    public sealed class OnSqlite(SqliteJobsServer server) : SummaryJobTests(server), IClassFixture<SqliteJobsServer>;
-
-    public sealed class OnPostgres(PostgresJobsServer server) : SummaryJobTests(server), IClassFixture<PostgresJobsServer>;
 }

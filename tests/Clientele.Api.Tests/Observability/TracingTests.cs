@@ -7,9 +7,11 @@ using Clientele.Testing;
 namespace Clientele.Api.Tests.Observability;
 
 /// <summary>A request makes a server span carrying its request id and organization, and each EF Core command a client span in the same trace.</summary>
-public abstract class TracingTests(ClienteleFactory server)
+public class TracingTests(DatabaseServers<ClienteleFactory> servers) : IClassFixture<DatabaseServers<ClienteleFactory>>
 {
-    [Fact]
+    private readonly ClienteleFactory server = servers.Current;
+
+    [DatabaseFact]
     public async Task A_request_has_a_server_span_and_database_spans_in_one_trace()
     {
         var stopped = new ConcurrentQueue<Activity>();
@@ -38,10 +40,6 @@ public abstract class TracingTests(ClienteleFactory server)
         Assert.Contains(database, a => a.Kind == ActivityKind.Client && a.OperationName == "SELECT"
             && Equals(a.GetTagItem("db.system.name"), server.Kind == DatabaseKind.Sqlite ? "sqlite" : "postgresql")
             && (a.GetTagItem("db.query.text") as string)!.Contains("banking_clients", StringComparison.Ordinal)
-            && Equals(a.GetTagItem("db.ef.context"), server.Kind == DatabaseKind.Sqlite ? "SqliteBankingDbContext" : "PostgresBankingDbContext"));
+            && Equals(a.GetTagItem("db.ef.context"), "BankingDbContext"));
     }
-
-    public sealed class OnSqlite(SqliteServer server) : TracingTests(server), IClassFixture<SqliteServer>;
-
-    public sealed class OnPostgres(PostgresServer server) : TracingTests(server), IClassFixture<PostgresServer>;
 }

@@ -1,15 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using Clientele.Api.Tests.Support;
+using Clientele.Testing;
 
 namespace Clientele.Api.Tests.RateLimits;
 
 /// <summary>Past its limit a caller gets 429 with Retry-After and the module's own error body; each API key and device key counts alone.</summary>
-public abstract class RateLimitTests(RateLimitedServer server)
+public class RateLimitTests(DatabaseServers<RateLimitedServer> servers) : IClassFixture<DatabaseServers<RateLimitedServer>>
 {
+    private readonly RateLimitedServer server = servers.Current;
+
     private const int Limit = RateLimitedServer.Limit;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Banking_answers_429_with_retry_after_and_its_fastapi_body_once_a_key_is_over_the_limit()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("limited", "banking:read");
@@ -29,7 +32,7 @@ public abstract class RateLimitTests(RateLimitedServer server)
         Assert.Equal(2, body.EnumerateObject().Count());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Each_api_key_has_its_own_bucket_and_clients_with_the_same_key_share_one()
     {
         var organization = await server.CreateOrganizationAsync("two-keys");
@@ -49,7 +52,7 @@ public abstract class RateLimitTests(RateLimitedServer server)
         Assert.Equal(HttpStatusCode.TooManyRequests, (await server.WithApiKey(second).GetAsync("/banking/api/clients")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Login_is_limited_per_ip_whatever_the_password_and_answers_in_the_platform_shape()
     {
         var client = server.CreateClient();
@@ -68,7 +71,7 @@ public abstract class RateLimitTests(RateLimitedServer server)
         Assert.True(body.GetProperty("retry_after").GetInt32() > 0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_churn_path_is_limited_too_and_refused_in_the_churn_shape()
     {
         var client = server.CreateClient();
@@ -85,7 +88,7 @@ public abstract class RateLimitTests(RateLimitedServer server)
         Assert.Equal(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), body.GetProperty("retry_after").GetInt32());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Each_device_key_has_its_own_bucket()
     {
         for (var i = 0; i < Limit; i++)
@@ -97,7 +100,7 @@ public abstract class RateLimitTests(RateLimitedServer server)
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await DeviceClient("camera-b").GetAsync("/visitors/api/events")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Health_and_paths_outside_the_modules_are_never_limited()
     {
         for (var i = 0; i < Limit * 3; i++)
@@ -112,8 +115,4 @@ public abstract class RateLimitTests(RateLimitedServer server)
         client.DefaultRequestHeaders.Add("X-Device-Key", key);
         return client;
     }
-
-    public sealed class OnSqlite(SqliteRateLimitedServer server) : RateLimitTests(server), IClassFixture<SqliteRateLimitedServer>;
-
-    public sealed class OnPostgres(PostgresRateLimitedServer server) : RateLimitTests(server), IClassFixture<PostgresRateLimitedServer>;
 }

@@ -19,6 +19,3 @@ public class RateLimitedServer : ClienteleFactory
     }
 }
 
-public sealed class SqliteRateLimitedServer() : RateLimitedServer(DatabaseKind.Sqlite);
-
-public sealed class PostgresRateLimitedServer() : RateLimitedServer(DatabaseKind.Postgres);

@@ -4,15 +4,18 @@ using System.Text.Json;
 using Clientele.Api.Tests.Jobs;
 using Clientele.Api.Tests.Support;
 using Clientele.Banking.Offers;
+using Clientele.Testing;
 
 namespace Clientele.Api.Tests.Recommendations;
 
 /// <summary>Seed 000's recommend endpoint and the offers, CSV and export extensions, against the imported case data.</summary>
-public abstract class RecommendationApiTests(RecommendationServer server)
+public class RecommendationApiTests(DatabaseServers<RecommendationServer> servers) : IClassFixture<DatabaseServers<RecommendationServer>>
 {
+    private readonly RecommendationServer server = servers.Current;
+
     private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Recommend_for_client_one_gives_exactly_product_and_push()
     {
         var response = await server.RequireClient().PostAsync("/banking/api/recommend", JsonBody("""{"client_code": 1}"""));
@@ -25,7 +28,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.StartsWith("Айгерим,", body.GetProperty("push_notification").GetString(), StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Recommend_for_an_unknown_client_is_404_in_fastapi_shape()
     {
         var response = await server.RequireClient().PostAsync("/banking/api/recommend", JsonBody("""{"client_code": 999}"""));
@@ -34,7 +37,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Equal("""{"detail":"Client not found"}""", await response.Content.ReadAsStringAsync());
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Recommend_without_client_code_is_422_naming_it()
     {
         var response = await server.RequireClient().PostAsync("/banking/api/recommend", JsonBody("{}"));
@@ -45,7 +48,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Contains("client_code", detail.GetRawText(), StringComparison.Ordinal);
     }
 
-    [SkippableTheory]
+    [DatabaseTheory]
     [InlineData("""{"client_code":"abc"}""")]
     [InlineData("""{"client_code":1.5}""")]
     [InlineData("""{"client_code":null}""")]
@@ -59,7 +62,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Equal(JsonValueKind.Array, (await response.ReadJsonAsync()).GetProperty("detail").ValueKind);
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Offers_list_all_ten_products_ranked_with_a_clean_push()
     {
         var response = await server.RequireClient().GetAsync("/banking/api/clients/1/offers");
@@ -85,7 +88,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Equal(recommended.GetProperty("push_notification").GetString(), body.GetProperty("push_notification").GetString());
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Offers_of_an_unknown_or_malformed_client_are_404_and_422()
     {
         var client = server.RequireClient();
@@ -98,7 +101,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task The_csv_is_the_case_deliverable_for_every_client()
     {
         var response = await server.RequireClient().GetAsync("/banking/api/recommendations.csv");
@@ -122,7 +125,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.StartsWith("Айгерим,", records[1][2], StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task The_top_four_csv_has_four_distinct_products_per_client()
     {
         var response = await server.RequireClient().GetAsync("/banking/api/recommendations.csv?top=4");
@@ -139,7 +142,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         });
     }
 
-    [SkippableTheory]
+    [DatabaseTheory]
     [InlineData("0")]
     [InlineData("11")]
     [InlineData("abc")]
@@ -151,7 +154,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Contains("top", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task The_export_job_writes_the_same_file_as_the_direct_csv()
     {
         var client = server.RequireClient();
@@ -176,7 +179,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Equal(direct, await download.Content.ReadAsByteArrayAsync());
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task An_export_without_a_body_gives_one_row_per_client()
     {
         var client = server.RequireClient();
@@ -190,7 +193,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Equal(direct, await (await client.GetAsync($"/banking/api/recommendations/exports/{id}.csv")).Content.ReadAsStringAsync());
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Another_organization_cannot_download_an_export()
     {
         var client = server.RequireClient();
@@ -206,7 +209,7 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/banking/api/recommendations/exports/nonsense.csv")).StatusCode);
     }
 
-    [SkippableFact]
+    [DatabaseFact]
     public async Task Export_needs_write_access_and_a_valid_top()
     {
         server.RequireClient();
@@ -219,8 +222,4 @@ public abstract class RecommendationApiTests(RecommendationServer server)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badTop.StatusCode);
         Assert.Equal("""["body","top"]""", (await badTop.ReadJsonAsync()).GetProperty("detail")[0].GetProperty("loc").GetRawText());
     }
-
-    public sealed class OnSqlite(SqliteRecommendationServer server) : RecommendationApiTests(server), IClassFixture<SqliteRecommendationServer>;
-
-    public sealed class OnPostgres(PostgresRecommendationServer server) : RecommendationApiTests(server), IClassFixture<PostgresRecommendationServer>;
 }

@@ -24,6 +24,3 @@ public class RecommendationServer : CaseDataServer
     }
 }
 
-public sealed class SqliteRecommendationServer() : RecommendationServer(DatabaseKind.Sqlite);
-
-public sealed class PostgresRecommendationServer() : RecommendationServer(DatabaseKind.Postgres);

@@ -27,15 +27,8 @@ public class CaseDataServer(DatabaseKind kind) : ClienteleFactory(kind)
     }
 }
 
-public sealed class SqliteCaseDataServer() : CaseDataServer(DatabaseKind.Sqlite);
-
-public sealed class PostgresCaseDataServer() : CaseDataServer(DatabaseKind.Postgres);
-
 public class ProductionServer : ClienteleFactory
 {
     public ProductionServer(DatabaseKind kind) : base(kind) => Environment = "Production";
 }
 
-public sealed class SqliteProductionServer() : ProductionServer(DatabaseKind.Sqlite);
-
-public sealed class PostgresProductionServer() : ProductionServer(DatabaseKind.Postgres);

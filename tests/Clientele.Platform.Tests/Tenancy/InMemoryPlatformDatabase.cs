@@ -10,19 +10,19 @@ namespace Clientele.Platform.Tests.Tenancy;
 internal sealed class InMemoryPlatformDatabase : IDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
-    private readonly DbContextOptions<SqlitePlatformDbContext> _options;
+    private readonly DbContextOptions<PlatformDbContext> _options;
 
     public InMemoryPlatformDatabase()
     {
         _connection.Open();
-        _options = new DbContextOptionsBuilder<SqlitePlatformDbContext>().UseSqlite(_connection).Options;
+        _options = new DbContextOptionsBuilder<PlatformDbContext>().UseModuleDatabase(_connection, "platform").Options;
         using var db = Open(new TenantContext());
         db.Database.EnsureCreated();
     }
 
-    public SqlitePlatformDbContext Open(TenantContext tenant) => new(_options, tenant);
+    public PlatformDbContext Open(TenantContext tenant) => new(_options, tenant);
 
-    public SqlitePlatformDbContext OpenFor(Guid organizationId)
+    public PlatformDbContext OpenFor(Guid organizationId)
     {
         var tenant = new TenantContext();
         tenant.Use(organizationId);

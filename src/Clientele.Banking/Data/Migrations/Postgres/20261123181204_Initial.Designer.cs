@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Clientele.Banking.Data.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresBankingDbContext))]
+    [DbContext(typeof(BankingDbContext))]
     [Migration("20261123181204_Initial")]
     partial class Initial
     {

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Clientele.Banking.Data.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresBankingDbContext))]
+    [DbContext(typeof(BankingDbContext))]
     [Migration("20261123182346_ClientSummaries")]
     partial class ClientSummaries
     {

@@ -10,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Clientele.Banking.Data.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresBankingDbContext))]
+    [DbContext(typeof(BankingDbContext))]
     partial class PostgresBankingDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clientele.Banking.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteBankingDbContext))]
+    [DbContext(typeof(BankingDbContext))]
     [Migration("20261123181156_Initial")]
     partial class Initial
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clientele.Banking.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteBankingDbContext))]
+    [DbContext(typeof(BankingDbContext))]
     partial class SqliteBankingDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
@@ -121,8 +121,8 @@ namespace Clientele.Banking.Data.Migrations.Sqlite
                     b.Property<int>("ClientCode")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("ComputedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Month")
                         .IsRequired()
@@ -201,11 +201,11 @@ namespace Clientele.Banking.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("DispatchedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");

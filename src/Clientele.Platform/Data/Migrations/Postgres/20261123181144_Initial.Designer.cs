@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Clientele.Platform.Data.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresPlatformDbContext))]
+    [DbContext(typeof(PlatformDbContext))]
     [Migration("20261123181144_Initial")]
     partial class Initial
     {

@@ -10,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Clientele.Platform.Data.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresPlatformDbContext))]
+    [DbContext(typeof(PlatformDbContext))]
     partial class PostgresPlatformDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)

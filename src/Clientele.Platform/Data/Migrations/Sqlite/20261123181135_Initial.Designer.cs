@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clientele.Platform.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SqlitePlatformDbContext))]
+    [DbContext(typeof(PlatformDbContext))]
     [Migration("20261123181135_Initial")]
     partial class Initial
     {

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Clientele.Platform.Events.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresEventsDbContext))]
+    [DbContext(typeof(EventsDbContext))]
     [Migration("20261123182328_Initial")]
     partial class Initial
     {

@@ -10,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Clientele.Platform.Events.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresEventsDbContext))]
+    [DbContext(typeof(EventsDbContext))]
     partial class PostgresEventsDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)

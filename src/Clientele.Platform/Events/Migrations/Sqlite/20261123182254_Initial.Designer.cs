@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clientele.Platform.Events.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteEventsDbContext))]
+    [DbContext(typeof(EventsDbContext))]
     [Migration("20261123182254_Initial")]
     partial class Initial
     {

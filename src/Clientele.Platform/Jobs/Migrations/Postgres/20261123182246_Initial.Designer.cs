@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Clientele.Platform.Jobs.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresJobsDbContext))]
+    [DbContext(typeof(JobsDbContext))]
     [Migration("20261123182246_Initial")]
     partial class Initial
     {

@@ -10,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Clientele.Platform.Jobs.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresJobsDbContext))]
+    [DbContext(typeof(JobsDbContext))]
     partial class PostgresJobsDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clientele.Platform.Jobs.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteJobsDbContext))]
+    [DbContext(typeof(JobsDbContext))]
     [Migration("20261123182211_Initial")]
     partial class Initial
     {

@@ -2,10 +2,10 @@ using Clientele.Platform.Tenancy;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Clientele.Banking.Pages;
+namespace Clientele.Platform.Pages;
 
-/// <summary>A banking component that uses scoped services (the recommendation service, the job queue) for the page's organization.</summary>
-public abstract class ServicePage : ComponentBase
+/// <summary>The base of a module's dashboard components: services (a DbContext, the job queue) for the page's organization.</summary>
+public abstract class TenantComponent : ComponentBase
 {
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = null!;
@@ -13,7 +13,10 @@ public abstract class ServicePage : ComponentBase
     [Inject]
     private TenantContext Tenant { get; set; } = null!;
 
-    /// <summary>A scope of its own per call: a circuit's components may run at the same time, which one DbContext does not allow.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in a scope of its own: an interactive page lives in a long circuit whose components may
+    /// query at the same time, which one DbContext does not allow. The organization is the page's (the request's or the circuit's).
+    /// </summary>
     protected async Task<T> UseAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = Scopes.CreateAsyncScope();
