@@ -30,6 +30,7 @@ public static class ClientelePlatform
         services.AddSingleton<DefaultOrganization>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<DatabaseSettingsAccessor>();
+        services.AddSingleton<DataFolder>();
         services.AddModuleDbContext<PlatformDbContext>(ModuleCatalog.PlatformName);
         services.AddClienteleAuthentication();
         services.AddPlatformVerbs();
