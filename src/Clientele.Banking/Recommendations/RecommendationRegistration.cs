@@ -1,7 +1,6 @@
 using Clientele.Banking.Offers;
 using Clientele.Banking.Offers.Push;
 using Clientele.Platform.Jobs;
-using Clientele.Platform.Retention;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +22,6 @@ public static class RecommendationRegistration
         services.AddSingleton<RecommendationExports>();
         services.AddScoped<RecommendationService>();
         services.AddJobHandler<RecommendationExportJob>();
-        services.AddRetentionTask<ExportFileRetention>();
         return services;
     }
 }

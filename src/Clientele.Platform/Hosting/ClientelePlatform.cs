@@ -12,7 +12,6 @@ using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
 using Clientele.Platform.Observability;
 using Clientele.Platform.RateLimits;
-using Clientele.Platform.Retention;
 using Clientele.Platform.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -41,7 +40,6 @@ public static class ClientelePlatform
         services.AddClienteleRateLimits();
         services.AddClienteleJobs();
         services.AddClienteleEvents();
-        services.AddClienteleRetention();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         return services;
@@ -81,7 +79,6 @@ public static class ClientelePlatform
         var platform = app.MapModule(ModuleCatalog.PlatformName);
         AuthEndpoints.Map(platform);
         ApiKeyEndpoints.Map(platform);
-        RetentionEndpoints.Map(platform);
         if (ApiDocs.Enabled(app))
         {
             app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
