@@ -74,6 +74,80 @@ public class BankingImportTests(DatabaseServers<ClienteleFactory> servers) : ICl
     }
 
     [DatabaseFact]
+    public async Task A_file_named_zip_that_is_not_a_zip_is_422_naming_it()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
+
+        var response = await client.PostAsync("/banking/api/import", CaseUpload.Files([("case.zip", Encoding.UTF8.GetBytes(CaseUpload.TwoClients))]));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = (await response.ReadJsonAsync()).GetProperty("detail")[0];
+        Assert.Equal(["file", "case.zip"], problem.GetProperty("loc").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("Not a valid .zip archive.", problem.GetProperty("msg").GetString());
+        Assert.Equal("[]", await (await client.GetAsync("/banking/api/clients")).Content.ReadAsStringAsync());
+    }
+
+    [DatabaseFact]
+    public async Task More_than_1024_files_in_one_form_is_422()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
+        var files = Enumerable.Range(1, 1025).Select(i => ($"client_{i}_transfers_3m.csv", Encoding.UTF8.GetBytes(CaseUpload.ClientOneTransfers)));
+
+        var response = await client.PostAsync("/banking/api/import", CaseUpload.Files(files));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = (await response.ReadJsonAsync()).GetProperty("detail")[0];
+        Assert.Equal(["body", "files"], problem.GetProperty("loc").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("too_long", problem.GetProperty("type").GetString());
+        Assert.Contains("1024", problem.GetProperty("msg").GetString(), StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task More_than_1024_files_in_zips_is_422()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var i in Enumerable.Range(1, 1025))
+            {
+                await using var entry = archive.CreateEntry($"client_{i}_transfers_3m.csv").Open();
+                await entry.WriteAsync(Encoding.UTF8.GetBytes(CaseUpload.ClientOneTransfers));
+            }
+        }
+
+        var response = await client.PostAsync("/banking/api/import", CaseUpload.Files([("case.zip", zip.ToArray())]));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = (await response.ReadJsonAsync()).GetProperty("detail")[0];
+        Assert.Equal(["file", "case.zip"], problem.GetProperty("loc").EnumerateArray().Select(l => l.GetString()));
+        Assert.Contains("1024", problem.GetProperty("msg").GetString(), StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task A_zip_that_says_it_unpacks_past_the_limit_is_422_before_unpacking()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var entry = archive.CreateEntry("client_1_transfers_3m.csv").Open();
+            await entry.WriteAsync(Encoding.UTF8.GetBytes(CaseUpload.ClientOneTransfers));
+        }
+        var bytes = zip.ToArray();
+        // The central directory's "uncompressed size" of the one entry, as a zip bomb declares it.
+        var directory = bytes.AsSpan().IndexOf([(byte)0x50, (byte)0x4b, (byte)0x01, (byte)0x02]);
+        BitConverter.TryWriteBytes(bytes.AsSpan(directory + 24, 4), 0xF0000000u);
+
+        var response = await client.PostAsync("/banking/api/import", CaseUpload.Files([("bomb.zip", bytes)]));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = (await response.ReadJsonAsync()).GetProperty("detail")[0];
+        Assert.Equal(["file", "bomb.zip"], problem.GetProperty("loc").EnumerateArray().Select(l => l.GetString()));
+        Assert.Contains("Unpacks to more than", problem.GetProperty("msg").GetString(), StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
     public async Task Rows_for_an_unknown_client_are_refused()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");

@@ -51,6 +51,30 @@ public sealed class ErrorShapeTests(SqliteServer server) : IClassFixture<SqliteS
         Assert.False(string.IsNullOrWhiteSpace(detail.GetProperty("msg").GetString()));
     }
 
+    [Theory]
+    [InlineData("/banking/api/recommend", """{"client_code":"abc"}""", "Input should be a valid integer")]
+    [InlineData("/banking/api/recommend", """{"client_code":1.5}""", "Input should be a valid integer")]
+    [InlineData("/banking/api/recommend", """{"client_code":true}""", "Input should be a valid integer")]
+    [InlineData("/banking/api/recommend", """{"client_code":{}}""", "Input should be a valid integer")]
+    [InlineData("/banking/api/recommend", """{"client_code":null}""", "Input should be a valid integer")]
+    [InlineData("/banking/api/recommend", "[1]", "Input should be a valid dictionary or object")]
+    [InlineData("/banking/api/recommendations/export", """{"top":"many"}""", "Input should be a valid integer")]
+    [InlineData("/platform/api/auth/login", """{"email":5,"password":"x"}""", "Input should be a valid string")]
+    [InlineData("/platform/api/auth/login", """{"email":null,"password":"x"}""", "Input should be a valid string")]
+    [InlineData("/platform/api/webhooks", """{"url":"https://example.com","event_types":"job.updated"}""", "Input should be a valid list")]
+    [InlineData("/platform/api/webhooks", """{"url":"https://example.com","active":"maybe"}""", "Input should be a valid boolean")]
+    public async Task Type_errors_never_name_dotnet_types(string path, string json, string message)
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("types", "*:write");
+
+        var response = await client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(message, (await response.ReadJsonAsync()).GetProperty("detail")[0].GetProperty("msg").GetString());
+        Assert.DoesNotMatch(@"System\.|Clientele\.|Microsoft\.|`\d|Int32|type '", body);
+    }
+
     [Fact]
     public async Task A_missing_body_is_422()
     {

@@ -11,6 +11,8 @@ namespace Clientele.Banking.Api;
 public static class ImportEndpoints
 {
     public const long MaxUploadBytes = 512L << 20;
+    public static readonly int MaxFiles = ZipLimits.Default.MaxFiles;
+    public static readonly long MaxUnpackedBytes = ZipLimits.Default.MaxUnpackedBytes;
 
     public static void Map(RouteGroupBuilder banking)
     {
@@ -18,7 +20,7 @@ public static class ImportEndpoints
             .WithName("ImportBankCase")
             .WithTags("Import")
             .WithSummary("Imports clients.csv and client_N_transactions/transfers CSV files (or a .zip of them), all or nothing.")
-            .WithBodySizeLimit(MaxUploadBytes)
+            .WithUploadLimits(MaxUploadBytes, MaxFiles)
             .RequireWriteAccess(BankingModule.Name);
     }
 
@@ -28,8 +30,13 @@ public static class ImportEndpoints
         {
             return Fail(new FieldError(["body"], "Send the files as multipart/form-data (curl -F file=@clients.csv …).", "missing"));
         }
-        var form = await request.ReadFormAsync(cancellationToken);
+        var (form, formError) = await request.ReadUploadAsync(MaxFiles, cancellationToken);
+        if (form is null)
+        {
+            return FastApiErrorShape.Instance.Result(formError!);
+        }
         var files = new List<BankCaseFile>();
+        var unpacked = 0L;
         foreach (var upload in form.Files)
         {
             var bytes = new byte[upload.Length];
@@ -37,9 +44,23 @@ public static class ImportEndpoints
             {
                 await stream.ReadExactlyAsync(bytes, cancellationToken);
             }
-            files.AddRange(upload.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
-                ? BankCaseFile.FromZip(bytes)
-                : [new BankCaseFile(upload.FileName, () => new MemoryStream(bytes))]);
+            if (!upload.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                files.Add(new BankCaseFile(upload.FileName, () => new MemoryStream(bytes)));
+                continue;
+            }
+            // Every archive of the form shares one allowance of files and unpacked bytes.
+            var (inside, problem) = BankCaseFile.FromZip(bytes, new ZipLimits(MaxFiles - files.Count, MaxUnpackedBytes - unpacked));
+            if (problem is not null)
+            {
+                return Fail(new FieldError(["file", upload.FileName], problem, "import_error"));
+            }
+            files.AddRange(inside);
+            unpacked += inside.Sum(f => f.Open().Length);
+        }
+        if (files.Count > MaxFiles)
+        {
+            return Fail(new FieldError(["body", "files"], $"At most {MaxFiles} files in one upload.", "too_long"));
         }
         var outcome = await importer.ImportAsync(files, cancellationToken);
         return outcome.Imported is { } imported

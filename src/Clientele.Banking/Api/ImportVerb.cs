@@ -22,7 +22,17 @@ public static class ImportVerb
             return 1;
         }
         using var scope = opened.Scope;
-        var outcome = await scope.ServiceProvider.GetRequiredService<BankCaseImporter>().ImportAsync(BankCaseFile.FromPaths(args.Positional), cancellationToken);
+        IReadOnlyList<BankCaseFile> files;
+        try
+        {
+            files = BankCaseFile.FromPaths(args.Positional);
+        }
+        catch (InvalidDataException e)
+        {
+            await Console.Error.WriteLineAsync($"Nothing was imported: {e.Message}");
+            return 1;
+        }
+        var outcome = await scope.ServiceProvider.GetRequiredService<BankCaseImporter>().ImportAsync(files, cancellationToken);
         if (outcome.Imported is { } imported)
         {
             Console.WriteLine($"Imported into {opened.Organization.Slug}: {imported.Clients} clients, {imported.Transactions} transactions, {imported.Transfers} transfers.");

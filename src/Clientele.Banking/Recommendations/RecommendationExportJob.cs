@@ -1,5 +1,5 @@
+using Clientele.Platform.Data;
 using Clientele.Platform.Jobs;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Clientele.Banking.Recommendations;
@@ -55,10 +55,10 @@ public sealed class RecommendationExportJob(RecommendationService service, Recom
     }
 }
 
-/// <summary>Where export files live: <c>{ExportFolder}/{organization}/{job}.csv</c>, under the content root when relative.</summary>
-public sealed class RecommendationExports(IOptions<RecommendationOptions> options, IHostEnvironment environment)
+/// <summary>Where export files live: <c>{ExportFolder}/{organization}/{job}.csv</c>, under the data folder when relative.</summary>
+public sealed class RecommendationExports(IOptions<RecommendationOptions> options, DataFolder data)
 {
-    public string Folder => Path.GetFullPath(options.Value.ExportFolder, environment.ContentRootPath);
+    public string Folder => data.Combine(options.Value.ExportFolder);
 
     public string PathOf(Guid organizationId, Guid jobId) => Path.Combine(Folder, organizationId.ToString("N"), $"{jobId:N}.csv");
 }

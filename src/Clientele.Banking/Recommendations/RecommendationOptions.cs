@@ -12,6 +12,6 @@ public sealed class RecommendationOptions
     /// <summary>Above this many clients <c>GET recommendations.csv</c> refuses and points to the export job.</summary>
     public int DirectCsvMaxClients { get; set; } = 10_000;
 
-    /// <summary>Where export jobs write their CSV files (one folder per organization), relative to the content root; also <c>Clientele:Banking:ExportFolder</c>.</summary>
-    public string ExportFolder { get; set; } = Path.Combine("data", "exports");
+    /// <summary>Where export jobs write their CSV files (one folder per organization), relative to the data folder (<c>Clientele:DataFolder</c>); also <c>Clientele:Banking:ExportFolder</c>.</summary>
+    public string ExportFolder { get; set; } = "exports";
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,8 @@ public static partial class ErrorResponses
                 return;
             }
             var routeParameters = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name).ToList();
-            var error = FromException(exception, routeParameters);
+            var bodyType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+            var error = FromException(exception, routeParameters, bodyType);
             if (error.Kind == ErrorKind.Internal)
             {
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Clientele.Errors");
@@ -41,6 +43,19 @@ public static partial class ErrorResponses
             await catalog.ErrorsFor(context).WriteAsync(context, error);
             return;
         }
+        catch (Exception exception)
+        {
+            // Headers and part of the body are gone: the only honest signal left is a broken connection. Ending the
+            // response normally would let an HTTP/1.0 client or proxy (nginx's default upstream protocol) take the
+            // truncated body for the whole file.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Clientele.Errors");
+                LogAbortedResponse(logger, context.TraceIdentifier, context.Request.Method, context.Request.Path, exception);
+            }
+            context.Abort();
+            return;
+        }
         if (context.Response.StatusCode >= 400 && !context.Response.HasStarted
             && context.Response.ContentLength is null && string.IsNullOrEmpty(context.Response.ContentType))
         {
@@ -49,19 +64,22 @@ public static partial class ErrorResponses
         }
     });
 
+    [LoggerMessage(LogLevel.Error, "Response to request {RequestId} {Method} {Path} failed after it started; the connection was aborted")]
+    private static partial void LogAbortedResponse(ILogger logger, string requestId, string method, string path, Exception exception);
+
     [LoggerMessage(LogLevel.Error, "Unhandled exception for request {RequestId} {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string requestId, string method, string path, Exception exception);
 
-    internal static ApiError FromException(Exception exception, IReadOnlyCollection<string>? routeParameters = null) => exception switch
+    internal static ApiError FromException(Exception exception, IReadOnlyCollection<string>? routeParameters = null, Type? bodyType = null) => exception switch
     {
         BadHttpRequestException { StatusCode: 413 } => new ApiError(ErrorKind.PayloadTooLarge),
         BadHttpRequestException { StatusCode: 415 } => new ApiError(ErrorKind.UnsupportedMediaType),
-        BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
+        BadHttpRequestException { InnerException: JsonException json } => FromJson(json, bodyType),
         BadHttpRequestException bad => FromBinding(bad, routeParameters),
         _ => new ApiError(ErrorKind.Internal),
     };
 
-    private static ApiError FromJson(JsonException json)
+    private static ApiError FromJson(JsonException json, Type? bodyType)
     {
         var missing = MissingProperties().Match(json.Message);
         if (missing.Success)
@@ -71,13 +89,15 @@ public static partial class ErrorResponses
         }
         var location = new List<object> { "body" };
         location.AddRange(PathSegments(json.Path));
-        if (json.Path is null or "$" && json.LineNumber is not null)
+        var message = json.Message.Split(" Path:", 2)[0];
+        var wrongType = message.Contains("could not be converted", StringComparison.Ordinal) || message.Contains("null", StringComparison.OrdinalIgnoreCase);
+        if (json.Path is null or "$" && json.LineNumber is not null && !message.Contains("could not be converted", StringComparison.Ordinal))
         {
             return ApiError.Invalid(new FieldError(location, $"JSON decode error at line {json.LineNumber + 1}, position {json.BytePositionInLine}", "json_invalid"));
         }
-        var message = json.Message.Split(" Path:", 2)[0];
-        var wrongType = message.Contains("could not be converted", StringComparison.Ordinal) || message.Contains("null", StringComparison.OrdinalIgnoreCase);
-        return ApiError.Invalid(new FieldError(location, message, wrongType ? "type_error" : "json_invalid"));
+        return wrongType
+            ? ApiError.Invalid(new FieldError(location, JsonTypeErrors.Message(message, bodyType, location.Skip(1).ToList()), "type_error"))
+            : ApiError.Invalid(new FieldError(location, JsonTypeErrors.Plain(message, "Invalid JSON"), "json_invalid"));
     }
 
     private static ApiError FromBinding(BadHttpRequestException bad, IReadOnlyCollection<string>? routeParameters)
@@ -97,7 +117,7 @@ public static partial class ErrorResponses
             var missing = bad.Message.StartsWith("Required parameter", StringComparison.Ordinal);
             return ApiError.Invalid(new FieldError([source, name], missing ? "Field required" : "Input is not valid for this field", missing ? "missing" : "type_error"));
         }
-        return new ApiError(ErrorKind.BadRequest, bad.Message);
+        return new ApiError(ErrorKind.BadRequest, JsonTypeErrors.Plain(bad.Message, "There was an error parsing the body"));
     }
 
     private static IEnumerable<object> PathSegments(string? path)

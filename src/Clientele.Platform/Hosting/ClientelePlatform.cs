@@ -33,6 +33,7 @@ public static class ClientelePlatform
         services.AddSingleton<StartupState>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<DatabaseSettingsAccessor>();
+        services.AddSingleton<DataFolder>();
         services.AddModuleDbContext<PlatformDbContext>(ModuleCatalog.PlatformName);
         services.AddClienteleDataProtection();
         services.AddClienteleForwardedHeaders();
@@ -62,7 +63,7 @@ public static class ClientelePlatform
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
     }
 
-    /// <summary>The client behind trusted proxies, request ids, module-shaped errors, body limits, authentication and the tenant, in that order.</summary>
+    /// <summary>The client behind trusted proxies, HSTS, public redirects, request ids, module-shaped errors, body limits, authentication and the tenant, in that order.</summary>
     public static WebApplication UseClientelePlatform(this WebApplication app)
     {
         app.UseClienteleForwardedHeaders();
@@ -70,6 +71,7 @@ public static class ClientelePlatform
         {
             app.UseHsts();
         }
+        app.UsePublicRedirects();
         app.UseRequestIds();
         app.UseClienteleObservability();
         app.UseModuleErrors();
@@ -90,12 +92,15 @@ public static class ClientelePlatform
         AuthEndpoints.Map(platform);
         ApiKeyEndpoints.Map(platform);
         RetentionRegistration.MapRetention(platform);
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", options =>
+        if (ApiDocs.Enabled(app))
         {
-            options.Title = "Clientele API";
-            options.AddDocuments(app.Services.GetRequiredService<ModuleCatalog>().Modules.Select(m => m.Name));
-        }).AllowAnonymous();
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+            app.MapScalarApiReference("/docs", options =>
+            {
+                options.Title = "Clientele API";
+                options.AddDocuments(app.Services.GetRequiredService<ModuleCatalog>().Modules.Select(m => m.Name));
+            }).AllowAnonymous();
+        }
         app.MapClienteleHealth();
         app.MapClienteleJobs();
         app.MapClienteleEvents();

@@ -26,7 +26,7 @@ public static class StartupBanner
         text.AppendLine();
         text.AppendLine("Clientele is running.");
         text.AppendLine($"  Dashboard:   {address}/");
-        text.AppendLine($"  API docs:    {address}/docs");
+        text.AppendLine(ApiDocs.Enabled(app) ? $"  API docs:    {address}/docs" : "  API docs:    off (Clientele:Docs:Enabled)");
         text.AppendLine($"  Health:      {address}/health/ready");
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules.Where(m => m.Name != ModuleCatalog.PlatformName))
         {

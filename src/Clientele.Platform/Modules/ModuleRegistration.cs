@@ -2,7 +2,9 @@ using Clientele.Platform.Errors;
 using Clientele.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
 
 namespace Clientele.Platform.Modules;
 
@@ -13,9 +15,13 @@ public static class ModuleRegistration
         string name, string title, ErrorShape errors, bool anonymousInDevelopment)
     {
         services.AddSingleton(new ModuleDefinition(name, title, errors, anonymousInDevelopment));
-        services.AddOpenApi(name, options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(name, options => options.AddDocumentTransformer((document, context, _) =>
         {
             document.Info.Title = $"Clientele · {name} ({title})";
+            // The generator names the host the document was asked on; only the configured public URL may appear.
+            document.Servers = PublicAddress.Of(context.ApplicationServices.GetRequiredService<IConfiguration>()) is { } publicUrl
+                ? [new OpenApiServer { Url = publicUrl }]
+                : [];
             return Task.CompletedTask;
         }));
         services.AddAuthorizationBuilder()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,12 +32,28 @@ public static class ObservabilityRegistration
                 .AddMeter(ClienteleTelemetry.Name, "Microsoft.EntityFrameworkCore")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
+                .AddView(OutgoingCallsWithoutHosts)
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddPrometheusExporter()
                 .Deferred(OtlpExport.AddMetrics));
         return services;
     }
+
+    /// <summary>
+    /// Outgoing HTTP (mostly webhooks) and name lookups are counted by method, status, scheme and error only: their
+    /// <c>server.address</c>, <c>server.port</c>, <c>network.peer.address</c> and <c>dns.question.name</c> would publish
+    /// every customer's receiver on <c>/metrics</c>.
+    /// </summary>
+    private static MetricStreamConfiguration? OutgoingCallsWithoutHosts(Instrument instrument) => instrument.Meter.Name switch
+    {
+        "System.Net.Http" => new MetricStreamConfiguration
+        {
+            TagKeys = ["http.request.method", "http.response.status_code", "error.type", "url.scheme", "network.protocol.version", "http.connection.state"],
+        },
+        "System.Net.NameResolution" => new MetricStreamConfiguration { TagKeys = ["error.type"] },
+        _ => null,
+    };
 
     /// <summary>Runs right after request ids: the server span carries the same request id as the log lines and error bodies.</summary>
     public static WebApplication UseClienteleObservability(this WebApplication app)

@@ -29,7 +29,7 @@ public sealed class ErrorResponsesFromExceptionTests
         Assert.Equal(ErrorKind.Validation, error.Kind);
         var field = Assert.Single(error.Fields!);
         Assert.Equal<object>(["body", "client_code"], field.Location);
-        Assert.Equal("The JSON value could not be converted to System.Int32.", field.Message);
+        Assert.Equal("Input should be a valid integer", field.Message);
         Assert.Equal("type_error", field.Type);
     }
 
@@ -42,7 +42,85 @@ public sealed class ErrorResponsesFromExceptionTests
 
         Assert.Equal<object>(["body", "client_code"], field.Location);
         Assert.DoesNotContain("Path:", field.Message, StringComparison.Ordinal);
-        Assert.Contains("could not be converted", field.Message, StringComparison.Ordinal);
+        Assert.Equal("Input should be a valid integer", field.Message);
+    }
+
+    // What System.Text.Json says, and what a client reads instead: never a .NET type name.
+    [Theory]
+    [InlineData("The JSON value could not be converted to System.Int64.", "Input should be a valid integer")]
+    [InlineData("The JSON value could not be converted to System.Nullable`1[System.Int32].", "Input should be a valid integer")]
+    [InlineData("The JSON value could not be converted to System.Decimal.", "Input should be a valid number")]
+    [InlineData("The JSON value could not be converted to System.Double.", "Input should be a valid number")]
+    [InlineData("The JSON value could not be converted to System.Boolean.", "Input should be a valid boolean")]
+    [InlineData("The JSON value could not be converted to System.String.", "Input should be a valid string")]
+    [InlineData("The JSON value could not be converted to System.DateTimeOffset.", "Input should be a valid datetime")]
+    [InlineData("The JSON value could not be converted to System.DateOnly.", "Input should be a valid date")]
+    [InlineData("The JSON value could not be converted to System.Guid.", "Input should be a valid UUID")]
+    [InlineData("The JSON value could not be converted to System.Collections.Generic.IReadOnlyList`1[System.String].", "Input should be a valid list")]
+    [InlineData("The JSON value could not be converted to System.String[].", "Input should be a valid list")]
+    [InlineData("The JSON value could not be converted to System.Collections.Generic.Dictionary`2[System.String,System.Int32].", "Input should be a valid dictionary")]
+    [InlineData("The JSON value could not be converted to Clientele.Platform.Api.AuthEndpoints+LoginRequest.", "Input is not valid for this field")]
+    [InlineData("The JSON value could not be converted to Clientele.Platform.Errors.ErrorKind.", "Input should be one of the allowed values")]
+    [InlineData("The property or field 'Email' on type 'Clientele.Platform.Api.AuthEndpoints+LoginRequest' doesn't allow setting null values. Consider updating its nullability annotation.", "Input should not be null")]
+    [InlineData("The constructor parameter 'ClientCode' on type 'Clientele.Banking.Recommendations.RecommendationEndpoints+RecommendationRequest' doesn't allow null values. Consider updating its nullability annotation.", "Input should not be null")]
+    public void Type_errors_are_worded_without_dotnet_types(string serializerMessage, string message)
+    {
+        var json = new JsonException(serializerMessage, "$.field", 0, 10);
+
+        var field = Assert.Single(ErrorResponses.FromException(UnreadableBody(json)).Fields!);
+
+        Assert.Equal(message, field.Message);
+        Assert.Equal("type_error", field.Type);
+    }
+
+    private sealed record Body(int ClientCode, IReadOnlyList<string> Tags, Dictionary<string, decimal>? Limits, Body.Inner Window)
+    {
+        public sealed record Inner(DateTimeOffset From, bool? Open);
+
+        [JsonPropertyName("kind")]
+        public ErrorKind Named { get; init; }
+    }
+
+    // A record's constructor parameter is reported as the record, not as the field: the body type and the path find the field.
+    [Theory]
+    [InlineData("$.client_code", "Input should be a valid integer")]
+    [InlineData("$.tags", "Input should be a valid list")]
+    [InlineData("$.tags[3]", "Input should be a valid string")]
+    [InlineData("$.limits", "Input should be a valid dictionary")]
+    [InlineData("$.limits.monthly", "Input should be a valid number")]
+    [InlineData("$.window", "Input should be a valid dictionary or object")]
+    [InlineData("$.window.from", "Input should be a valid datetime")]
+    [InlineData("$.window.open", "Input should be a valid boolean")]
+    [InlineData("$.kind", "Input should be one of the allowed values")]
+    [InlineData("$.nothing_like_it", "Input is not valid for this field")]
+    public void The_field_type_comes_from_the_body_type_and_the_path(string path, string message)
+    {
+        var json = new JsonException($"The JSON value could not be converted to {typeof(Body).FullName}.", path, 0, 10);
+
+        var field = Assert.Single(ErrorResponses.FromException(UnreadableBody(json), bodyType: typeof(Body)).Fields!);
+
+        Assert.Equal(message, field.Message);
+    }
+
+    [Fact]
+    public void A_real_record_type_error_is_worded_by_its_field()
+    {
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        var json = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Body>("""{"client_code":"abc"}""", options));
+
+        var field = Assert.Single(ErrorResponses.FromException(UnreadableBody(json), bodyType: typeof(Body)).Fields!);
+
+        Assert.Equal<object>(["body", "client_code"], field.Location);
+        Assert.Equal("Input should be a valid integer", field.Message);
+    }
+
+    [Fact]
+    public void A_bad_request_naming_a_dotnet_type_is_worded_plainly()
+    {
+        var error = ErrorResponses.FromException(new BadHttpRequestException("Unable to bind Clientele.Banking.Thing from System.IO.Stream."));
+
+        Assert.Equal(ErrorKind.BadRequest, error.Kind);
+        Assert.Equal("There was an error parsing the body", error.Message);
     }
 
     [Fact]

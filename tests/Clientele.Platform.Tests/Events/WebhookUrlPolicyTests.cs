@@ -41,6 +41,53 @@ public sealed class WebhookUrlPolicyTests
         Assert.Null(Lenient.AddressProblem(IPAddress.Parse(address)));
     }
 
+    // IPv6 forms that carry an IPv4 address: IPv4-compatible, IPv4-mapped, SIIT, NAT64 (well-known and local-use), 6to4, Teredo.
+    [Theory]
+    [InlineData("::10.0.0.1", "10.0.0.1", "private")]
+    [InlineData("::127.0.0.1", "127.0.0.1", "loopback")]
+    [InlineData("::ffff:10.0.0.1", "10.0.0.1", "private")]
+    [InlineData("::ffff:127.0.0.1", "127.0.0.1", "loopback")]
+    [InlineData("::ffff:0:192.168.1.10", "192.168.1.10", "private")]
+    [InlineData("64:ff9b::10.0.0.1", "10.0.0.1", "private")]
+    [InlineData("64:ff9b::127.0.0.1", "127.0.0.1", "loopback")]
+    [InlineData("64:ff9b::172.16.0.1", "172.16.0.1", "private")]
+    [InlineData("64:ff9b:1:a00:0:100::", "10.0.0.1", "private")]
+    [InlineData("2002:a00:1::", "10.0.0.1", "private")]
+    [InlineData("2002:7f00:1::1", "127.0.0.1", "loopback")]
+    [InlineData("2002:c0a8:10a::", "192.168.1.10", "private")]
+    [InlineData("2001:0:4136:e378:8000:63bf:f5ff:fffe", "10.0.0.1", "private")]
+    public void Ipv6_forms_embedding_a_loopback_or_private_ipv4_need_the_same_configuration(string address, string embedded, string reason)
+    {
+        var problem = Strict.AddressProblem(IPAddress.Parse(address));
+
+        Assert.NotNull(problem);
+        Assert.Contains(embedded, problem, StringComparison.Ordinal);
+        Assert.Contains(reason, problem, StringComparison.Ordinal);
+        Assert.Null(Lenient.AddressProblem(IPAddress.Parse(address)));
+    }
+
+    [Theory]
+    [InlineData("::169.254.169.254", "metadata")]
+    [InlineData("64:ff9b::169.254.169.254", "metadata")]
+    [InlineData("2002:a9fe:a9fe::", "metadata")]
+    [InlineData("64:ff9b::a9fe:a01", "link-local")]
+    [InlineData("2002:e000:1::", "multicast")]
+    [InlineData("64:ff9b::0.0.0.0", "unspecified")]
+    [InlineData("2001:0:a9fe:a9fe::1", "metadata")]
+    public void Ipv6_forms_embedding_a_dangerous_ipv4_are_always_refused(string address, string reason)
+    {
+        var problem = Lenient.AddressProblem(IPAddress.Parse(address));
+
+        Assert.NotNull(problem);
+        Assert.Contains(reason, problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("64:ff9b::93.184.216.34")]
+    [InlineData("2002:5db8:d822::1")]
+    [InlineData("::ffff:93.184.216.34")]
+    public void Ipv6_forms_embedding_a_public_ipv4_are_allowed(string address) => Assert.Null(Strict.AddressProblem(IPAddress.Parse(address)));
+
     [Theory]
     [InlineData("93.184.216.34")]
     [InlineData("2606:2800:220:1:248:1893:25c8:1946")]

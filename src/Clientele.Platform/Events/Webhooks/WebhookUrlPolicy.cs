@@ -101,7 +101,52 @@ public sealed class WebhookUrlPolicy(bool allowLoopback, bool allowPrivateNetwor
         {
             return allowPrivateNetworks ? null : $"{address} is a private network address (allowed only with Clientele:Events:Webhooks:AllowPrivateNetworks)";
         }
+        // A translator or tunnel delivers these to the IPv4 address inside, so that address decides.
+        foreach (var embedded in EmbeddedIPv4(address))
+        {
+            if (AddressProblem(embedded) is { } problem)
+            {
+                return $"{address} embeds {embedded}: {problem}";
+            }
+        }
         return null;
+    }
+
+    /// <summary>
+    /// The IPv4 addresses an IPv6 address carries: IPv4-compatible <c>::a.b.c.d</c>, SIIT <c>::ffff:0:a.b.c.d</c>, NAT64
+    /// <c>64:ff9b::/96</c> and <c>64:ff9b:1::/48</c> (RFC 6052), 6to4 <c>2002::/16</c>, and Teredo's server and client.
+    /// </summary>
+    private static IEnumerable<IPAddress> EmbeddedIPv4(IPAddress address)
+    {
+        var b = address.GetAddressBytes();
+        bool Zero(int from, int to) => b[from..to].All(x => x == 0);
+        IPAddress V4(params int[] at) => new([b[at[0]], b[at[1]], b[at[2]], b[at[3]]]);
+
+        if (Zero(0, 12))
+        {
+            yield return V4(12, 13, 14, 15);
+        }
+        else if (Zero(0, 8) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)
+        {
+            yield return V4(12, 13, 14, 15);
+        }
+        else if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && Zero(4, 12))
+        {
+            yield return V4(12, 13, 14, 15);
+        }
+        else if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1)
+        {
+            yield return V4(6, 7, 9, 10);
+        }
+        else if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            yield return V4(2, 3, 4, 5);
+        }
+        else if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
+        {
+            yield return V4(4, 5, 6, 7);
+            yield return new IPAddress([(byte)~b[12], (byte)~b[13], (byte)~b[14], (byte)~b[15]]);
+        }
     }
 
     /// <summary>Resolves the host and returns the addresses Clientele may call, or the reason it may call none of them.</summary>
