@@ -92,7 +92,7 @@ public sealed class SignInTests(DashboardServer server, BrowserFixture browser) 
         using var keys = await http.GetAsync("/platform/api/keys");
 
         Assert.Equal(HttpStatusCode.Found, page.StatusCode);
-        Assert.Equal("/login?returnUrl=%2Fmodules%2Fbanking%2Fclients", page.Headers.Location!.PathAndQuery);
+        Assert.Equal("/login?returnUrl=%2Fmodules%2Fbanking%2Fclients", new Uri(http.BaseAddress!, page.Headers.Location!).PathAndQuery);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, keys.StatusCode);
     }
