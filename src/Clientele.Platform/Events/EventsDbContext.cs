@@ -23,7 +23,7 @@ public class EventsDbContext(DbContextOptions<EventsDbContext> options, TenantCo
             e.Property(s => s.Url).HasMaxLength(2000);
             e.Property(s => s.EventTypes).HasMaxLength(2000);
             e.Property(s => s.Description).HasMaxLength(500);
-            e.Property(s => s.Secret).HasMaxLength(100);
+            e.Property(s => s.Secret).HasMaxLength(1000);
             e.Ignore(s => s.EventTypeList);
         });
         modelBuilder.Entity<WebhookDelivery>(e =>

@@ -24,6 +24,8 @@ public static class EventsRegistration
         services.AddSingleton<OrganizationNames>();
         services.AddSingleton<EventRouter>();
         services.AddSingleton<WebhookVerifier>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddHostedService<WebhookSecretUpgrade>();
         services.AddWebhookHttpClient();
         services.AddHostedService<RealtimeForwarder>();
         services.AddHostedService<OutboxDispatcher>();

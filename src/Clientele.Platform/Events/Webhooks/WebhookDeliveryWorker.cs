@@ -12,7 +12,8 @@ namespace Clientele.Platform.Events.Webhooks;
 /// taken again when the lease ends. A 2xx succeeds; anything else retries with exponential back-off until
 /// <see cref="WebhookOptions.MaxAttempts"/>, then the delivery is dead (dead letter) until someone re-delivers it.
 /// </summary>
-public sealed partial class WebhookDeliveryWorker(IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<EventsOptions> options, ILogger<WebhookDeliveryWorker> logger)
+public sealed partial class WebhookDeliveryWorker(
+    IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSecrets secrets, IOptions<EventsOptions> options, ILogger<WebhookDeliveryWorker> logger)
     : BackgroundService
 {
     private WebhookOptions Settings => options.Value.Webhooks;
@@ -93,7 +94,7 @@ public sealed partial class WebhookDeliveryWorker(IServiceScopeFactory scopes, I
             activity?.SetTag("clientele.delivery.attempt", delivery.Attempts);
             try
             {
-                using var request = WebhookSignature.Request(new Uri(subscription.Url), subscription.Secret, delivery.Payload, delivery.EventType, delivery.EventId, delivery.Id);
+                using var request = WebhookSignature.Request(new Uri(subscription.Url), secrets.Reveal(subscription.Secret), delivery.Payload, delivery.EventType, delivery.EventId, delivery.Id);
                 using var response = await http.CreateClient(WebhookHttp.ClientName).SendAsync(request, cancellationToken);
                 statusCode = (int)response.StatusCode;
                 error = response.IsSuccessStatusCode ? null : $"HTTP {statusCode}: {Shorten(await WebhookVerifier.ReadLimitedAsync(response, cancellationToken), 300)}";

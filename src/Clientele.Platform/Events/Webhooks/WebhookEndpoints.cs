@@ -47,7 +47,7 @@ public static partial class WebhookEndpoints
 
     /// <summary>Checks the URL, verifies it with a challenge (signed with the new secret), then stores it; the secret is in this answer only.</summary>
     public static async Task<Results<Created<CreatedWebhook>, JsonHttpResult<object>>> CreateAsync(
-        CreateWebhookRequest request, EventsDbContext db, WebhookVerifier verifier, IOptions<EventsOptions> options, CancellationToken cancellationToken)
+        CreateWebhookRequest request, EventsDbContext db, WebhookVerifier verifier, WebhookSecrets secrets, IOptions<EventsOptions> options, CancellationToken cancellationToken)
     {
         var types = request.EventTypes is null || request.EventTypes.Count == 0 ? ["*"] : request.EventTypes;
         var problems = ValidateEventTypes(types).Concat(ValidateDescription(request.Description)).ToList();
@@ -66,7 +66,7 @@ public static partial class WebhookEndpoints
             Url = request.Url.Trim(),
             EventTypes = string.Join(' ', types.Distinct(StringComparer.Ordinal)),
             Description = request.Description?.Trim(),
-            Secret = secret,
+            Secret = secrets.Protect(secret),
             Active = request.Active,
         };
         db.WebhookSubscriptions.Add(subscription);
@@ -77,7 +77,7 @@ public static partial class WebhookEndpoints
     }
 
     public static async Task<Results<Ok<WebhookView>, JsonHttpResult<object>>> UpdateAsync(
-        Guid id, UpdateWebhookRequest request, EventsDbContext db, WebhookVerifier verifier, IOptions<EventsOptions> options, CancellationToken cancellationToken)
+        Guid id, UpdateWebhookRequest request, EventsDbContext db, WebhookVerifier verifier, WebhookSecrets secrets, IOptions<EventsOptions> options, CancellationToken cancellationToken)
     {
         var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subscription is null)
@@ -93,7 +93,7 @@ public static partial class WebhookEndpoints
         }
         problems.AddRange(ValidateDescription(request.Description));
         if (request.Url is not null && request.Url.Trim() != subscription.Url
-            && await CheckUrlAsync(request.Url, subscription.Secret, problems.Count == 0 ? verifier : null, options.Value.Webhooks, cancellationToken) is { } urlProblem)
+            && await CheckUrlAsync(request.Url, secrets.Reveal(subscription.Secret), problems.Count == 0 ? verifier : null, options.Value.Webhooks, cancellationToken) is { } urlProblem)
         {
             problems.Insert(0, urlProblem);
         }

@@ -16,7 +16,9 @@ public static class WebhookSignature
     public const string EventIdHeader = "X-Clientele-Event-Id";
     public const string DeliveryHeader = "X-Clientele-Delivery";
 
-    public static string NewSecret() => "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    public const string SecretPrefix = "whsec_";
+
+    public static string NewSecret() => SecretPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     public static string Sign(string secret, long timestamp, string body)
     {
