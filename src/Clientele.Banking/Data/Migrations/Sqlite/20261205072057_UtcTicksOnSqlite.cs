@@ -1,5 +1,4 @@
 ﻿using System;
-using Clientele.Platform.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -36,9 +35,6 @@ namespace Clientele.Banking.Data.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(DateTimeOffset),
                 oldType: "TEXT");
-
-            migrationBuilder.ConvertTextToTicks("banking_outbox", "DispatchedAt", "CreatedAt");
-            migrationBuilder.ConvertTextToTicks("banking_client_monthly_spending", "ComputedAt");
         }
 
         /// <inheritdoc />

@@ -1,5 +1,4 @@
 ﻿using System;
-using Clientele.Platform.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -61,11 +60,6 @@ namespace Clientele.Platform.Data.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(DateTimeOffset),
                 oldType: "TEXT");
-
-            migrationBuilder.ConvertTextToTicks("platform_users", "CreatedAt");
-            migrationBuilder.ConvertTextToTicks("platform_outbox", "DispatchedAt", "CreatedAt");
-            migrationBuilder.ConvertTextToTicks("platform_organizations", "CreatedAt");
-            migrationBuilder.ConvertTextToTicks("platform_api_keys", "RevokedAt", "CreatedAt");
         }
 
         /// <inheritdoc />

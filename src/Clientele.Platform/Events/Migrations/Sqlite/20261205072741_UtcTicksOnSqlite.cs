@@ -1,5 +1,4 @@
 ﻿using System;
-using Clientele.Platform.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -70,11 +69,6 @@ namespace Clientele.Platform.Events.Migrations.Sqlite
                 oldClrType: typeof(DateTimeOffset),
                 oldType: "TEXT",
                 oldNullable: true);
-
-            migrationBuilder.ConvertTextToTicks("events_webhook_subscriptions", "UpdatedAt", "CreatedAt");
-            migrationBuilder.ConvertTextToTicks("events_webhook_deliveries", "UpdatedAt", "DeliveredAt");
-            migrationBuilder.ConvertTextToTicks("events_outbox", "DispatchedAt", "CreatedAt");
-            migrationBuilder.ConvertTextToTicks("events_email_alerts", "SentAt");
         }
 
         /// <inheritdoc />

@@ -1,5 +1,4 @@
 ﻿using System;
-using Clientele.Platform.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -28,8 +27,6 @@ namespace Clientele.Platform.Jobs.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(DateTimeOffset),
                 oldType: "TEXT");
-
-            migrationBuilder.ConvertTextToTicks("jobs_outbox", "DispatchedAt", "CreatedAt");
         }
 
         /// <inheritdoc />
