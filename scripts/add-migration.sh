@@ -28,5 +28,13 @@ for provider in Sqlite Postgres; do
         dotnet ef migrations add "$name" --no-build \
         --project "$project" --startup-project src/Clientele.Server --context "$context" \
         --output-dir "${folder#"$(dirname "$project")/"}/Migrations/$provider" --namespace "$namespace.Migrations.$provider" >/dev/null
+    # A module's first migration: EF names both providers' snapshots alike and would overwrite the first with the
+    # second, so each is renamed to <Provider><Context>ModelSnapshot in its provider's folder.
+    while IFS= read -r snapshot; do
+        target="$folder/Migrations/$provider/$provider${context}ModelSnapshot.cs"
+        sed "s/partial class ${context}ModelSnapshot/partial class $provider${context}ModelSnapshot/" "$snapshot" >"$target"
+        rm "$snapshot"
+    done < <(find "$(dirname "$project")" -name "${context}ModelSnapshot.cs" -not -path '*/obj/*' -not -path '*/bin/*')
+    find "$(dirname "$project")" -mindepth 1 -type d -empty -not -path '*/obj/*' -not -path '*/bin/*' -delete
 done
 echo "add-migration: added $name to $folder/Migrations/{Sqlite,Postgres}"

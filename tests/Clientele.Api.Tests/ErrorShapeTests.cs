@@ -13,7 +13,7 @@ public sealed class ErrorShapeTests(SqliteServer server) : IClassFixture<SqliteS
 {
     [Theory]
     [InlineData("/banking/api/nothing-here", """{"detail":"Not Found"}""")]
-    [InlineData("/retail/api/products/", """{"detail":"Not Found"}""")]
+    [InlineData("/retail/api/nothing-here", """{"detail":"Not Found"}""")]
     [InlineData("/leads/api/niches", """{"detail":"Not Found"}""")]
     [InlineData("/churn/api/customers/", """{"error":"Resource not found"}""")]
     [InlineData("/visitors/api/client/persons/", """{"error":"Not found"}""")]
