@@ -77,14 +77,15 @@ public class ClienteleFactory(DatabaseKind kind) : WebApplicationFactory<Program
     }
 
     /// <summary>A client with the cookie session of a new user of <paramref name="organizationId"/> with <paramref name="role"/>.</summary>
-    public async Task<HttpClient> SignedInAsync(Guid organizationId, string role)
+    public async Task<(HttpClient Client, string Email)> SignedInAsync(
+        Guid organizationId, string role, string password = "correct horse battery", string baseAddress = "http://localhost")
     {
         var email = $"{role}-{Guid.NewGuid():N}@test.kz";
-        await CreateUserAsync(organizationId, email, "correct horse battery", role);
-        var session = CreateClient();
-        var login = await session.PostAsJsonAsync("/platform/api/auth/login", new { email, password = "correct horse battery" });
+        await CreateUserAsync(organizationId, email, password, role);
+        var session = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress) });
+        var login = await session.PostAsJsonAsync("/platform/api/auth/login", new { email, password });
         Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
-        return session;
+        return (session, email);
     }
 
     /// <summary>A client of a new organization that calls with an API key of the given scopes.</summary>

@@ -133,7 +133,7 @@ public class JobApiTests(DatabaseServers<JobsServer> servers) : IClassFixture<Da
         Assert.Equal("""{"detail":"Job already failed"}""", await analystCancel.Content.ReadAsStringAsync());
     }
 
-    private Task<HttpClient> SessionAsync(Guid organization, string role) => server.SignedInAsync(organization, role);
+    private async Task<HttpClient> SessionAsync(Guid organization, string role) => (await server.SignedInAsync(organization, role)).Client;
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }

@@ -64,7 +64,7 @@ public sealed class RetentionTests(DatabaseServers<RetentionServer> servers) : I
     public async Task Only_an_admin_may_start_a_retention_run()
     {
         var organization = await server.CreateOrganizationAsync("retention-viewer");
-        var viewer = await server.SignedInAsync(organization, Role.Viewer);
+        var (viewer, _) = await server.SignedInAsync(organization, Role.Viewer);
         var key = server.WithApiKey(await server.CreateApiKeyAsync(organization, "*:write"));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/platform/api/retention/run", null)).StatusCode);
@@ -75,7 +75,7 @@ public sealed class RetentionTests(DatabaseServers<RetentionServer> servers) : I
     private async Task<(HttpClient, Guid)> AdminAsync()
     {
         var organization = await server.CreateOrganizationAsync("retention");
-        return (await server.SignedInAsync(organization, Role.Admin), organization);
+        return ((await server.SignedInAsync(organization, Role.Admin)).Client, organization);
     }
 
     private async Task<T> InScopeAsync<TContext, T>(Guid organization, Func<TContext, Task<T>> work) where TContext : notnull
