@@ -2,15 +2,18 @@ using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Modules;
 using Clientele.Retail.Data;
+using Clientele.Retail.Customers;
 using Clientele.Retail.Products;
+using Clientele.Retail.Sales;
 using Clientele.Retail.Service;
+using Clientele.Retail.Timeframe;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Retail;
 
-/// <summary>Clustr (seed 001): products so far; customers, transactions, sales, rules, bundles and segments follow (issue 14).</summary>
+/// <summary>Clustr (seed 001): master data (products, customers, timeframe), transactions and their sales lines, bulk import; rules, bundles and segments follow (issue 14).</summary>
 public static class RetailModule
 {
     public const string Name = "retail";
@@ -19,6 +22,7 @@ public static class RetailModule
     {
         services.AddClienteleModule(Name, "Clustr", FastApiErrorShape.Instance, anonymousInDevelopment: true);
         services.AddModuleDbContext<RetailDbContext>(Name);
+        services.AddOptions<RetailOptions>().BindConfiguration("Clientele:Retail");
         return services;
     }
 
@@ -27,6 +31,10 @@ public static class RetailModule
         var retail = endpoints.MapModule(Name);
         ServiceEndpoints.Map(retail);
         ProductEndpoints.Map(retail);
+        CustomerEndpoints.Map(retail);
+        TimeframeEndpoints.Map(retail);
+        TransactionEndpoints.Map(retail);
+        SaleEndpoints.Map(retail);
         return endpoints;
     }
 }
