@@ -1,8 +1,10 @@
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
+using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
-using Clientele.Retail.Data;
 using Clientele.Retail.Customers;
+using Clientele.Retail.Data;
+using Clientele.Retail.Import;
 using Clientele.Retail.Products;
 using Clientele.Retail.Sales;
 using Clientele.Retail.Service;
@@ -23,6 +25,9 @@ public static class RetailModule
         services.AddClienteleModule(Name, "Clustr", FastApiErrorShape.Instance, anonymousInDevelopment: true);
         services.AddModuleDbContext<RetailDbContext>(Name);
         services.AddOptions<RetailOptions>().BindConfiguration("Clientele:Retail");
+        services.AddScoped<RetailImporter>();
+        services.AddJobHandler<RetailImportJob>();
+        services.AddSingleton(ImportVerb.Verb);
         return services;
     }
 
@@ -35,6 +40,7 @@ public static class RetailModule
         TimeframeEndpoints.Map(retail);
         TransactionEndpoints.Map(retail);
         SaleEndpoints.Map(retail);
+        ImportEndpoints.Map(retail);
         return endpoints;
     }
 }
