@@ -1,9 +1,11 @@
+using Clientele.Platform;
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
 using Clientele.Retail.Customers;
 using Clientele.Retail.Data;
+using Clientele.Retail.Demo;
 using Clientele.Retail.Import;
 using Clientele.Retail.Products;
 using Clientele.Retail.Sales;
@@ -28,6 +30,7 @@ public static class RetailModule
         services.AddScoped<RetailImporter>();
         services.AddJobHandler<RetailImportJob>();
         services.AddSingleton(ImportVerb.Verb);
+        services.AddSingleton<IDemoData, RetailDemoData>();
         return services;
     }
 
