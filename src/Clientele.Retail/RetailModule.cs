@@ -1,16 +1,23 @@
+using Clientele.Platform;
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
+using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
+using Clientele.Retail.Customers;
 using Clientele.Retail.Data;
+using Clientele.Retail.Demo;
+using Clientele.Retail.Import;
 using Clientele.Retail.Products;
+using Clientele.Retail.Sales;
 using Clientele.Retail.Service;
+using Clientele.Retail.Timeframe;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Retail;
 
-/// <summary>Clustr (seed 001): products so far; customers, transactions, sales, rules, bundles and segments follow (issue 14).</summary>
+/// <summary>Clustr (seed 001): master data (products, customers, timeframe), transactions and their sales lines, bulk import; rules, bundles and segments follow (issue 14).</summary>
 public static class RetailModule
 {
     public const string Name = "retail";
@@ -19,6 +26,11 @@ public static class RetailModule
     {
         services.AddClienteleModule(Name, "Clustr", FastApiErrorShape.Instance, anonymousInDevelopment: true);
         services.AddModuleDbContext<RetailDbContext>(Name);
+        services.AddOptions<RetailOptions>().BindConfiguration("Clientele:Retail");
+        services.AddScoped<RetailImporter>();
+        services.AddJobHandler<RetailImportJob>();
+        services.AddSingleton(ImportVerb.Verb);
+        services.AddSingleton<IDemoData, RetailDemoData>();
         return services;
     }
 
@@ -27,6 +39,11 @@ public static class RetailModule
         var retail = endpoints.MapModule(Name);
         ServiceEndpoints.Map(retail);
         ProductEndpoints.Map(retail);
+        CustomerEndpoints.Map(retail);
+        TimeframeEndpoints.Map(retail);
+        TransactionEndpoints.Map(retail);
+        SaleEndpoints.Map(retail);
+        ImportEndpoints.Map(retail);
         return endpoints;
     }
 }
