@@ -1,6 +1,8 @@
+using Clientele.Platform.Cli;
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Modules;
+using Clientele.Retail.Cli;
 using Clientele.Retail.Data;
 using Clientele.Retail.Products;
 using Clientele.Retail.Service;
@@ -15,10 +17,17 @@ public static class RetailModule
 {
     public const string Name = "retail";
 
+    /// <summary>Verbs that run without the web host or the database (the server's entry point tries them first).</summary>
+    public static IReadOnlyList<CliVerb> HostlessVerbs { get; } = [MineVerb.Verb];
+
     public static IServiceCollection AddRetail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClienteleModule(Name, "Clustr", FastApiErrorShape.Instance, anonymousInDevelopment: true);
         services.AddModuleDbContext<RetailDbContext>(Name);
+        foreach (var verb in HostlessVerbs)
+        {
+            services.AddSingleton(verb);
+        }
         return services;
     }
 
