@@ -1,9 +1,11 @@
 using Clientele.Platform;
+using Clientele.Platform.Cli;
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
 using Clientele.Retail.Customers;
+using Clientele.Retail.Cli;
 using Clientele.Retail.Data;
 using Clientele.Retail.Demo;
 using Clientele.Retail.Import;
@@ -22,6 +24,9 @@ public static class RetailModule
 {
     public const string Name = "retail";
 
+    /// <summary>Verbs that run without the web host or the database (the server's entry point tries them first).</summary>
+    public static IReadOnlyList<CliVerb> HostlessVerbs { get; } = [MineVerb.Verb];
+
     public static IServiceCollection AddRetail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClienteleModule(Name, "Clustr", FastApiErrorShape.Instance, anonymousInDevelopment: true);
@@ -31,6 +36,10 @@ public static class RetailModule
         services.AddJobHandler<RetailImportJob>();
         services.AddSingleton(ImportVerb.Verb);
         services.AddSingleton<IDemoData, RetailDemoData>();
+        foreach (var verb in HostlessVerbs)
+        {
+            services.AddSingleton(verb);
+        }
         return services;
     }
 

@@ -8,10 +8,24 @@ public static class CommandLine
     /// <summary>True when the arguments name a verb (<c>import …</c>, <c>org …</c>); the web host is then built without them.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
+    /// <summary>
+    /// Runs the verb the arguments name when it is one of <paramref name="verbs"/> and needs no host (<see cref="CliVerb.NeedsHost"/>),
+    /// so that it starts without the web host and the database; null otherwise.
+    /// </summary>
+    public static async Task<int?> TryRunWithoutHostAsync(IEnumerable<CliVerb> verbs, string[] args, CancellationToken cancellationToken)
+    {
+        if (Find(verbs, args) is not { NeedsHost: false } verb)
+        {
+            return null;
+        }
+        await using var services = new ServiceCollection().BuildServiceProvider();
+        return await verb.RunAsync(services, Arguments(verb, args), cancellationToken);
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         var verbs = services.GetServices<CliVerb>().ToList();
-        var verb = verbs.Where(v => Matches(v.Name, args)).MaxBy(v => v.Name.Length);
+        var verb = Find(verbs, args);
         if (verb is null)
         {
             await output.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'. Commands:");
@@ -21,10 +35,17 @@ public static class CommandLine
             }
             return 2;
         }
-        await DatabaseMigrator.MigrateAllAsync(services, cancellationToken);
-        await PlatformBootstrap.EnsureDefaultOrganizationAsync(services, cancellationToken);
-        return await verb.RunAsync(services, new CliArguments(args.Skip(verb.Name.Split(' ').Length)), cancellationToken);
+        if (verb.NeedsHost)
+        {
+            await DatabaseMigrator.MigrateAllAsync(services, cancellationToken);
+            await PlatformBootstrap.EnsureDefaultOrganizationAsync(services, cancellationToken);
+        }
+        return await verb.RunAsync(services, Arguments(verb, args), cancellationToken);
     }
+
+    private static CliVerb? Find(IEnumerable<CliVerb> verbs, string[] args) => verbs.Where(v => Matches(v.Name, args)).MaxBy(v => v.Name.Length);
+
+    private static CliArguments Arguments(CliVerb verb, string[] args) => new(args.Skip(verb.Name.Split(' ').Length), verb.Flags);
 
     private static bool Matches(string name, string[] args)
     {

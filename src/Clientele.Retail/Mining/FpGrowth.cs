@@ -1,0 +1,554 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Clientele.Retail.Mining;
+
+/// <summary>
+/// Frequent itemsets by FP-growth: items recoded by descending support, the tree in arrays built from the sorted baskets,
+/// conditional trees projected with a per-node memo (each ancestor path is walked once per projection), perfect extensions
+/// (items in every basket of a conditional base) taken out of the trees and multiplied back into the output, and the
+/// top-level conditional trees mined in parallel. The output order does not depend on the thread count.
+/// </summary>
+public static class FpGrowth
+{
+    public static FrequentItemsets Mine(BasketSet baskets, ItemsetMiningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(baskets);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MaxLength < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxLength, "The maximum itemset length must be at least 1.");
+        }
+        if (options.MinimumSupport == default)
+        {
+            throw new ArgumentException("A minimum support is required.", nameof(options));
+        }
+        var minimumCount = options.MinimumSupport.ToCount(baskets.Count);
+        // Closed and maximal need each itemset's one-larger supersets to be judged.
+        var mineLength = options.Kind == ItemsetKind.All || options.MaxLength == int.MaxValue ? options.MaxLength : options.MaxLength + 1;
+        var all = new Miner(baskets, minimumCount, mineLength).Run(options.MaxDegreeOfParallelism);
+        return options.Kind == ItemsetKind.All ? all : ItemsetIndex.Filter(all, options.Kind, options.MaxLength);
+    }
+
+    private sealed class Miner
+    {
+        private readonly BasketSet _baskets;
+        private readonly int _minimumCount;
+        private readonly int _maxLength;
+        private int[] _itemOfRank = [];
+        private FpTree _tree = null!;
+
+        public Miner(BasketSet baskets, int minimumCount, int maxLength)
+        {
+            _baskets = baskets;
+            _minimumCount = minimumCount;
+            _maxLength = maxLength;
+        }
+
+        public int MinimumCount => _minimumCount;
+
+        public int MaxLength => _maxLength;
+
+        public int[] ItemOfRank => _itemOfRank;
+
+        public FpTree Tree => _tree;
+
+        public FrequentItemsets Run(int parallelism)
+        {
+            BuildTree();
+            var items = _tree.ItemCount;
+            var segments = new Segment[items];
+            var workers = new ConcurrentBag<Worker>();
+            if (parallelism == 1 || items < 2 || Environment.ProcessorCount == 1)
+            {
+                var worker = new Worker(this);
+                workers.Add(worker);
+                for (var i = 0; i < items; i++)
+                {
+                    segments[i] = worker.MineTopItem(items - 1 - i);
+                }
+            }
+            else
+            {
+                Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                    () => workers.TryTake(out var idle) ? idle : new Worker(this),
+                    (i, _, worker) =>
+                    {
+                        segments[i] = worker.MineTopItem(items - 1 - i);
+                        return worker;
+                    },
+                    workers.Add);
+            }
+            return Merge(segments);
+        }
+
+        private FrequentItemsets Merge(Segment[] segments)
+        {
+            long itemsetCount = 0, itemCount = 0;
+            foreach (var segment in segments)
+            {
+                itemsetCount += segment.End - segment.Start;
+                itemCount += segment.Worker.ItemOffset(segment.End) - segment.Worker.ItemOffset(segment.Start);
+            }
+            if (itemsetCount > Array.MaxLength || itemCount > Array.MaxLength)
+            {
+                throw new InvalidOperationException($"Too many frequent itemsets ({itemsetCount}); raise the minimum support or lower the maximum length.");
+            }
+            var items = new int[itemCount];
+            var ends = new int[itemsetCount];
+            var counts = new int[itemsetCount];
+            int setAt = 0, itemAt = 0;
+            foreach (var segment in segments)
+            {
+                var worker = segment.Worker;
+                var first = worker.ItemOffset(segment.Start);
+                var length = worker.ItemOffset(segment.End) - first;
+                worker.Items.Items.AsSpan(first, length).CopyTo(items.AsSpan(itemAt));
+                for (var i = segment.Start; i < segment.End; i++)
+                {
+                    ends[setAt] = worker.Ends[i] - first + itemAt;
+                    counts[setAt++] = worker.Counts[i];
+                }
+                itemAt += length;
+            }
+            return new FrequentItemsets(items, ends, counts, setAt, _baskets.Count, _minimumCount, _baskets.Labels);
+        }
+
+        /// <summary>Recodes the frequent items by descending support and builds the tree from the baskets sorted lexicographically.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void BuildTree()
+        {
+            var support = new int[_baskets.ItemCount];
+            for (var b = 0; b < _baskets.Count; b++)
+            {
+                foreach (var item in _baskets.Basket(b))
+                {
+                    support[item]++;
+                }
+            }
+            var frequent = new List<int>();
+            for (var item = 0; item < support.Length; item++)
+            {
+                if (support[item] >= _minimumCount)
+                {
+                    frequent.Add(item);
+                }
+            }
+            frequent.Sort((a, b) => support[a] != support[b] ? support[b].CompareTo(support[a]) : a.CompareTo(b));
+            _itemOfRank = [.. frequent];
+            var rankOf = new int[_baskets.ItemCount];
+            Array.Fill(rankOf, -1);
+            for (var rank = 0; rank < _itemOfRank.Length; rank++)
+            {
+                rankOf[_itemOfRank[rank]] = rank;
+            }
+
+            var ranks = new IntList(1024);
+            var offsets = new IntList(_baskets.Count + 1);
+            offsets.Add(0);
+            for (var b = 0; b < _baskets.Count; b++)
+            {
+                var basket = _baskets.Basket(b);
+                ranks.EnsureRoom(basket.Length);
+                var start = ranks.Count;
+                foreach (var item in basket)
+                {
+                    var rank = rankOf[item];
+                    if (rank >= 0)
+                    {
+                        ranks.Items[ranks.Count++] = rank;
+                    }
+                }
+                if (ranks.Count > start)
+                {
+                    ranks.Items.AsSpan(start, ranks.Count - start).Sort();
+                    offsets.Add(ranks.Count);
+                }
+            }
+            var tree = new FpTree(Math.Max(16, ranks.Count / 2), _itemOfRank.Length);
+            tree.Reset(_itemOfRank.Length);
+            tree.ItemCount = _itemOfRank.Length;
+            for (var rank = 0; rank < _itemOfRank.Length; rank++)
+            {
+                tree.GlobalItem[rank] = rank;
+                tree.ItemSupport[rank] = support[_itemOfRank[rank]];
+            }
+            new TreeBuilder(tree, ranks.Items, offsets.ToArray()).Build();
+            _tree = tree;
+        }
+    }
+
+    /// <summary>Builds the tree top-down by partitioning the baskets on their item at each depth (a radix sort that yields the nodes in pre-order).</summary>
+    private sealed class TreeBuilder(FpTree tree, int[] items, int[] offsets)
+    {
+        private readonly int[] _rows = CreateRows(offsets.Length - 1);
+        private readonly int[] _scratch = new int[offsets.Length - 1];
+        private readonly int[] _count = new int[tree.ItemCount];
+        private IntList _groups = new(256);
+
+        public void Build()
+        {
+            if (_rows.Length > 0)
+            {
+                Partition(0, _rows.Length, 0, 0);
+            }
+            tree.Finish();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Partition(int low, int high, int depth, int parent)
+        {
+            if (high - low == 1)
+            {
+                var row = _rows[low];
+                var node = parent;
+                for (var k = offsets[row] + depth; k < offsets[row + 1]; k++)
+                {
+                    node = tree.NewNode(node, items[k]);
+                }
+                tree.Count[node]++;
+                return;
+            }
+            var count = _count;
+            var first = _groups.Count;
+            var ending = 0;
+            for (var r = low; r < high; r++)
+            {
+                var row = _rows[r];
+                var at = offsets[row] + depth;
+                if (at == offsets[row + 1])
+                {
+                    ending++;
+                }
+                else if (count[items[at]]++ == 0)
+                {
+                    _groups.Add(items[at]);
+                }
+            }
+            var groupCount = _groups.Count - first;
+            var position = low + ending;
+            for (var g = first; g < first + groupCount; g++)
+            {
+                var item = _groups.Items[g];
+                var size = count[item];
+                count[item] = position;
+                position += size;
+            }
+            var endingAt = low;
+            for (var r = low; r < high; r++)
+            {
+                var row = _rows[r];
+                var at = offsets[row] + depth;
+                _scratch[at == offsets[row + 1] ? endingAt++ : count[items[at]]++] = row;
+            }
+            _scratch.AsSpan(low, high - low).CopyTo(_rows.AsSpan(low));
+            tree.Count[parent] += ending;
+            // count[item] is now its group's end; keep (item, end) and clear the counter before going deeper.
+            for (var g = first; g < first + groupCount; g++)
+            {
+                var item = _groups.Items[g];
+                _groups.Add(count[item]);
+                count[item] = 0;
+            }
+            var groupStart = low + ending;
+            for (var g = 0; g < groupCount; g++)
+            {
+                var item = _groups.Items[first + g];
+                var groupEnd = _groups.Items[first + groupCount + g];
+                Partition(groupStart, groupEnd, depth + 1, tree.NewNode(parent, item));
+                groupStart = groupEnd;
+            }
+            _groups.Count = first;
+        }
+
+        private static int[] CreateRows(int count)
+        {
+            var rows = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                rows[i] = i;
+            }
+            return rows;
+        }
+    }
+
+    private readonly record struct Segment(Worker Worker, int Start, int End);
+
+    /// <summary>One thread's buffers: a tree and a projection memo per depth, and the itemsets it found.</summary>
+    private sealed class Worker
+    {
+        private readonly Miner _miner;
+        private readonly int _minimumCount;
+        private readonly int _maxLength;
+        private readonly int[] _itemOfRank;
+        private readonly List<Level> _levels = [];
+        private readonly int[] _conditionalSupport;
+        private readonly int[] _localOf;
+        private readonly int[] _touched;
+        private readonly int[] _prefix;
+        private readonly int[] _extensions;
+        private readonly int[] _itemset;
+        private IntList _visited = new(1024);
+        private IntList _walkEnds = new(256);
+        private int _extensionCount;
+
+        public IntList Items = new(4096);
+        public IntList Ends = new(1024);
+        public IntList Counts = new(1024);
+
+        public Worker(Miner miner)
+        {
+            _miner = miner;
+            _minimumCount = miner.MinimumCount;
+            _maxLength = miner.MaxLength;
+            _itemOfRank = miner.ItemOfRank;
+            var items = _itemOfRank.Length + 1;
+            _conditionalSupport = new int[items];
+            _localOf = new int[items];
+            _touched = new int[items];
+            _prefix = new int[items];
+            _extensions = new int[items];
+            _itemset = new int[items];
+            _levels.Add(new Level(miner.Tree));
+        }
+
+        public int ItemOffset(int itemset) => itemset == 0 ? 0 : Ends.Items[itemset - 1];
+
+        public Segment MineTopItem(int item)
+        {
+            var start = Counts.Count;
+            MineItem(0, item);
+            return new Segment(this, start, Counts.Count);
+        }
+
+        private void Mine(int depth)
+        {
+            for (var item = _levels[depth].Tree.ItemCount - 1; item >= 0; item--)
+            {
+                MineItem(depth, item);
+            }
+        }
+
+        private void MineItem(int depth, int item)
+        {
+            var level = _levels[depth];
+            var tree = level.Tree;
+            _prefix[depth] = tree.GlobalItem[item];
+            var support = tree.ItemSupport[item];
+            var mark = _extensionCount;
+            var conditionalItems = depth + 1 < _maxLength && item > 0 ? CountConditional(depth, item, support) : 0;
+            Emit(depth + 1, support);
+            if (conditionalItems > 0)
+            {
+                BuildConditional(level, item, _levels[depth + 1].Tree);
+                Mine(depth + 1);
+            }
+            _extensionCount = mark;
+        }
+
+        /// <summary>
+        /// Supports of the items above <paramref name="item"/>'s nodes; codes the frequent ones for the next tree and sets the
+        /// perfect extensions aside. Each ancestor is visited once: a walk up stops at a node an earlier walk reached, and the
+        /// counts are then summed up the visited nodes, later walks first, each from the bottom up.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private int CountConditional(int depth, int item, int support)
+        {
+            var level = _levels[depth];
+            var tree = level.Tree;
+            level.EnsureMemo(tree.NodeCount);
+            var stamp = ++level.Stamp;
+            var seen = level.MemoStamp;
+            var sum = level.MemoNode;
+            var parent = tree.Parent;
+            var items = tree.Item;
+            var counts = tree.Count;
+            var headers = tree.HeaderNodes;
+            _visited.Count = 0;
+            _walkEnds.Count = 0;
+            for (int k = tree.HeaderStart[item], end = tree.HeaderStart[item + 1]; k < end; k++)
+            {
+                var node = headers[k];
+                var above = parent[node];
+                if (above == 0)
+                {
+                    continue;
+                }
+                if (seen[above] != stamp)
+                {
+                    _visited.EnsureRoom(tree.NodeCount);
+                    var visited = _visited.Items;
+                    var at = _visited.Count;
+                    var ancestor = above;
+                    do
+                    {
+                        seen[ancestor] = stamp;
+                        sum[ancestor] = 0;
+                        visited[at++] = ancestor;
+                        ancestor = parent[ancestor];
+                    }
+                    while (ancestor != 0 && seen[ancestor] != stamp);
+                    _visited.Count = at;
+                    _walkEnds.Add(at);
+                }
+                sum[above] += counts[node];
+            }
+            if (_walkEnds.Count == 0)
+            {
+                return 0;
+            }
+            var conditional = _conditionalSupport;
+            var touched = _touched;
+            var touchedCount = 0;
+            var order = _visited.Items;
+            for (var walk = _walkEnds.Count - 1; walk >= 0; walk--)
+            {
+                for (int v = walk == 0 ? 0 : _walkEnds.Items[walk - 1], to = _walkEnds.Items[walk]; v < to; v++)
+                {
+                    var node = order[v];
+                    var count = sum[node];
+                    var it = items[node];
+                    if (conditional[it] == 0)
+                    {
+                        touched[touchedCount++] = it;
+                    }
+                    conditional[it] += count;
+                    var above = parent[node];
+                    if (above != 0)
+                    {
+                        sum[above] += count;
+                    }
+                }
+            }
+            touched.AsSpan(0, touchedCount).Sort();
+            if (_levels.Count == depth + 1)
+            {
+                _levels.Add(new Level(new FpTree(64, touchedCount)));
+            }
+            var next = _levels[depth + 1].Tree;
+            next.Reset(touchedCount);
+            var code = 0;
+            for (var k = 0; k < touchedCount; k++)
+            {
+                var it = touched[k];
+                var itemSupport = conditional[it];
+                conditional[it] = 0;
+                if (itemSupport < _minimumCount)
+                {
+                    _localOf[it] = -1;
+                }
+                else if (itemSupport == support)
+                {
+                    _localOf[it] = -1;
+                    _extensions[_extensionCount++] = tree.GlobalItem[it];
+                }
+                else
+                {
+                    _localOf[it] = code;
+                    next.GlobalItem[code] = tree.GlobalItem[it];
+                    next.ItemSupport[code++] = itemSupport;
+                }
+            }
+            next.ItemCount = code;
+            return code;
+        }
+
+        /// <summary>Projects the nodes <see cref="CountConditional"/> visited into <paramref name="next"/>, parents before children, and adds the counts of <paramref name="item"/>'s nodes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void BuildConditional(Level level, int item, FpTree next)
+        {
+            var tree = level.Tree;
+            var projected = level.MemoNode;
+            var parent = tree.Parent;
+            var items = tree.Item;
+            var counts = tree.Count;
+            var headers = tree.HeaderNodes;
+            var localOf = _localOf;
+            var order = _visited.Items;
+            for (var walk = 0; walk < _walkEnds.Count; walk++)
+            {
+                for (int v = _walkEnds.Items[walk] - 1, from = walk == 0 ? 0 : _walkEnds.Items[walk - 1]; v >= from; v--)
+                {
+                    var node = order[v];
+                    var above = parent[node];
+                    var current = above == 0 ? 0 : projected[above];
+                    var code = localOf[items[node]];
+                    projected[node] = code >= 0 ? next.Child(current, code) : current;
+                }
+            }
+            for (int k = tree.HeaderStart[item], end = tree.HeaderStart[item + 1]; k < end; k++)
+            {
+                var node = headers[k];
+                var above = parent[node];
+                next.Count[above == 0 ? 0 : projected[above]] += counts[node];
+            }
+            next.Finish();
+        }
+
+        /// <summary>Writes the prefix with every subset of the perfect extensions that fits the maximum length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Emit(int length, int support)
+        {
+            var extensions = _extensionCount;
+            if (extensions >= 31)
+            {
+                throw new InvalidOperationException("Too many frequent itemsets (2^31 or more); raise the minimum support or lower the maximum length.");
+            }
+            var room = _maxLength - length;
+            for (var mask = 0; mask < 1 << extensions; mask++)
+            {
+                var extra = BitOperations.PopCount((uint)mask);
+                if (extra > room)
+                {
+                    continue;
+                }
+                var itemset = _itemset;
+                var size = 0;
+                for (var k = length - 1; k >= 0; k--)
+                {
+                    itemset[size++] = _prefix[k];
+                }
+                for (var bits = (uint)mask; bits != 0; bits &= bits - 1)
+                {
+                    var rank = _extensions[BitOperations.TrailingZeroCount(bits)];
+                    var at = size++;
+                    while (at > 0 && itemset[at - 1] > rank)
+                    {
+                        itemset[at] = itemset[at - 1];
+                        at--;
+                    }
+                    itemset[at] = rank;
+                }
+                Items.EnsureRoom(size);
+                var output = Items.Items;
+                var write = Items.Count;
+                for (var k = 0; k < size; k++)
+                {
+                    output[write + k] = _itemOfRank[itemset[k]];
+                }
+                Items.Count = write + size;
+                Ends.Add(Items.Count);
+                Counts.Add(support);
+            }
+        }
+    }
+
+    private sealed class Level(FpTree tree)
+    {
+        public FpTree Tree { get; } = tree;
+        public int[] MemoStamp = [];
+        public int[] MemoNode = [];
+        public int Stamp;
+
+        public void EnsureMemo(int nodes)
+        {
+            if (MemoStamp.Length < nodes)
+            {
+                var size = Math.Max(nodes, MemoStamp.Length * 2);
+                Array.Resize(ref MemoStamp, size);
+                Array.Resize(ref MemoNode, size);
+            }
+        }
+    }
+}

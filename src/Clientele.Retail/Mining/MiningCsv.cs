@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Clientele.Retail.Mining;
+
+/// <summary>
+/// CSV output: each itemset a JSON array of item labels in one quoted field. Itemsets: <c>itemset,support,count</c>;
+/// rules: <c>antecedents,consequents,support,confidence,lift,leverage,conviction</c> (conviction <c>inf</c> when the
+/// confidence is 1, as pandas writes it).
+/// </summary>
+public static class MiningCsv
+{
+    private static readonly JsonSerializerOptions LabelJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteItemsets(FrequentItemsets itemsets, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(itemsets);
+        using var writer = new ByteWriter(output);
+        var labels = EncodeLabels(itemsets.Labels);
+        var supports = new byte[]?[itemsets.BasketCount + 1];
+        writer.Write("itemset,support,count\n"u8);
+        for (var i = 0; i < itemsets.Count; i++)
+        {
+            WriteItemset(writer, itemsets.Items(i), labels);
+            writer.Write((byte)',');
+            var count = itemsets.SupportCount(i);
+            writer.Write(supports[count] ??= Encoding.ASCII.GetBytes(Format(itemsets.Support(i))));
+            writer.Write((byte)',');
+            writer.Write(count);
+            writer.Write((byte)'\n');
+        }
+    }
+
+    public static void WriteRules(IEnumerable<AssociationRule> rules, IReadOnlyList<string> labels, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        using var writer = new ByteWriter(output);
+        var encoded = EncodeLabels(labels);
+        writer.Write("antecedents,consequents,support,confidence,lift,leverage,conviction\n"u8);
+        foreach (var rule in rules)
+        {
+            WriteItemset(writer, rule.Antecedent, encoded);
+            writer.Write((byte)',');
+            WriteItemset(writer, rule.Consequent, encoded);
+            foreach (var value in (ReadOnlySpan<double>)[rule.Support, rule.Confidence, rule.Lift, rule.Leverage, rule.Conviction])
+            {
+                writer.Write((byte)',');
+                writer.Write(Encoding.ASCII.GetBytes(Format(value)));
+            }
+            writer.Write((byte)'\n');
+        }
+    }
+
+    /// <summary>Python's spelling: shortest round-trip digits, <c>inf</c> for infinity.</summary>
+    public static string Format(double value) =>
+        double.IsPositiveInfinity(value) ? "inf" : double.IsNegativeInfinity(value) ? "-inf" : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A label as a JSON string with its quotes doubled for the quoted CSV field.</summary>
+    private static byte[][] EncodeLabels(IReadOnlyList<string> labels)
+    {
+        var encoded = new byte[labels.Count][];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            encoded[i] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(labels[i], LabelJson).Replace("\"", "\"\"", StringComparison.Ordinal));
+        }
+        return encoded;
+    }
+
+    private static void WriteItemset(ByteWriter writer, ReadOnlySpan<int> items, byte[][] labels)
+    {
+        writer.Write("\"["u8);
+        for (var k = 0; k < items.Length; k++)
+        {
+            if (k > 0)
+            {
+                writer.Write((byte)',');
+            }
+            writer.Write(labels[items[k]]);
+        }
+        writer.Write("]\""u8);
+    }
+
+    /// <summary>A byte buffer flushed to the stream in large blocks.</summary>
+    private sealed class ByteWriter(Stream output) : IDisposable
+    {
+        private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        private int _used;
+
+        public void Write(byte value)
+        {
+            if (_used == _buffer.Length)
+            {
+                Flush();
+            }
+            _buffer[_used++] = value;
+        }
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            if (_used + bytes.Length > _buffer.Length)
+            {
+                Flush();
+                if (bytes.Length > _buffer.Length)
+                {
+                    output.Write(bytes);
+                    return;
+                }
+            }
+            bytes.CopyTo(_buffer.AsSpan(_used));
+            _used += bytes.Length;
+        }
+
+        public void Write(int value)
+        {
+            if (_used + 11 > _buffer.Length)
+            {
+                Flush();
+            }
+            value.TryFormat(_buffer.AsSpan(_used), out var written, default, CultureInfo.InvariantCulture);
+            _used += written;
+        }
+
+        public void Dispose()
+        {
+            Flush();
+            output.Flush();
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
+        private void Flush()
+        {
+            output.Write(_buffer, 0, _used);
+            _used = 0;
+        }
+    }
+}
