@@ -4,12 +4,14 @@ using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
+using Clientele.Retail.Bundles;
 using Clientele.Retail.Customers;
 using Clientele.Retail.Cli;
 using Clientele.Retail.Data;
 using Clientele.Retail.Demo;
 using Clientele.Retail.Import;
 using Clientele.Retail.Products;
+using Clientele.Retail.Rules;
 using Clientele.Retail.Sales;
 using Clientele.Retail.Service;
 using Clientele.Retail.Timeframe;
@@ -36,6 +38,9 @@ public static class RetailModule
         services.AddJobHandler<RetailImportJob>();
         services.AddSingleton(ImportVerb.Verb);
         services.AddSingleton<IDemoData, RetailDemoData>();
+        services.AddJobHandler<MiningJob>();
+        services.AddMemoryCache();
+        services.AddSingleton<BundleModels>();
         foreach (var verb in HostlessVerbs)
         {
             services.AddSingleton(verb);
@@ -53,6 +58,8 @@ public static class RetailModule
         TransactionEndpoints.Map(retail);
         SaleEndpoints.Map(retail);
         ImportEndpoints.Map(retail);
+        RuleEndpoints.Map(retail);
+        BundleEndpoints.Map(retail);
         return endpoints;
     }
 }

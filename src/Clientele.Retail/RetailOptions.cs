@@ -9,4 +9,10 @@ public sealed class RetailOptions
     /// may never exceed the amount.
     /// </summary>
     public decimal MaxDiscount { get; set; } = 0.5m;
+
+    /// <summary>The most rules a mining run stores (those of highest lift); the bundle model still learns from all.</summary>
+    public int MaxRulesPerRun { get; set; } = 100_000;
+
+    /// <summary>The discount of a suggested bundle price when the request names none, in percent.</summary>
+    public decimal BundleDiscountPercent { get; set; } = 10;
 }

@@ -2,6 +2,7 @@ using Clientele.Platform.Tenancy;
 using Clientele.Retail.Customers;
 using Clientele.Retail.Import;
 using Clientele.Retail.Products;
+using Clientele.Retail.Rules;
 using Clientele.Retail.Sales;
 using Clientele.Retail.Timeframe;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ public class RetailDbContext(DbContextOptions<RetailDbContext> options, TenantCo
     public DbSet<Sale> Sales => Set<Sale>();
     public DbSet<RetailImport> Imports => Set<RetailImport>();
     public DbSet<RetailImportFile> ImportFiles => Set<RetailImportFile>();
+    public DbSet<MiningRun> MiningRuns => Set<MiningRun>();
+    public DbSet<MinedRule> MinedRules => Set<MinedRule>();
 
     public override string ModuleName => RetailModule.Name;
 
@@ -92,6 +95,21 @@ public class RetailDbContext(DbContextOptions<RetailDbContext> options, TenantCo
             e.ToTable("retail_import_files");
             e.Property(f => f.Name).HasMaxLength(260);
             e.HasOne<RetailImport>().WithMany().HasForeignKey(f => f.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<MiningRun>(e =>
+        {
+            e.ToTable("retail_mining_runs");
+            e.HasAlternateKey(r => new { r.OrganizationId, r.RunId });
+            e.Property(r => r.Status).HasMaxLength(20);
+            e.Property(r => r.Channel).HasMaxLength(StartMiningRun.MaxLabelLength);
+            e.Property(r => r.City).HasMaxLength(StartMiningRun.MaxLabelLength);
+            e.Property(r => r.CustomerSegment).HasMaxLength(StartMiningRun.MaxLabelLength);
+        });
+        modelBuilder.Entity<MinedRule>(e =>
+        {
+            e.ToTable("retail_rules");
+            e.HasOne<MiningRun>().WithMany().HasForeignKey(r => r.MiningRunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => new { r.MiningRunId, r.Lift });
         });
         base.OnModelCreating(modelBuilder);
     }

@@ -18,13 +18,13 @@ public static class MiningRunEndpoints
         int Baskets, long Itemsets, int RulesFound, int Rules, double? Seconds, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
     {
         public static RunView Of(MiningRun run, Job? job) => new(
-            run.RunId, run.JobId.ToString(), Status(run, job), run.Status == MiningRunStatus.Succeeded ? 100 : job?.Progress ?? 0,
+            run.RunId, run.JobId.ToString(), StatusOf(run, job), run.Status == MiningRunStatus.Succeeded ? 100 : job?.Progress ?? 0,
             run.Status == MiningRunStatus.Succeeded ? null : job?.Message,
             run.MinSupport, run.MinConfidence, run.MinLift, run.MaxLength, run.DateFrom, run.DateTo, run.Channel, run.City, run.CustomerSegment,
             run.Baskets, run.Itemsets, run.RulesFound, run.Rules, run.Seconds, run.Error ?? job?.LastError, run.CreatedAt, run.FinishedAt);
 
         // The job knows about waiting, retries and cancellation; the run row only about what finished.
-        private static string Status(MiningRun run, Job? job) =>
+        private static string StatusOf(MiningRun run, Job? job) =>
             run.Status == MiningRunStatus.Succeeded || job is null ? run.Status : job.Status switch
             {
                 JobStatus.Queued => MiningRunStatus.Queued,
