@@ -181,7 +181,7 @@ public sealed class BundleModel
             scores.Items[index] = item;
             parts[CandidateScores.Rules] = ruleScores[item];
             parts[CandidateScores.Cooccurrence] = together[item];
-            parts[CandidateScores.Embedding] = known.Length == 0 ? 0 : Math.Max(0, ItemEmbeddings.Dot(Embeddings.Of(item), centre));
+            parts[CandidateScores.Embedding] = known.Length == 0 ? 0 : Math.Clamp(ItemEmbeddings.Dot(Embeddings.Of(item), centre), 0, 1);
             parts[CandidateScores.Popularity] = (double)Cooccurrence.CountOf(item) / Cooccurrence.BasketCount;
             parts[CandidateScores.Sequence] = Transitions.Probability(last, item);
             parts[CandidateScores.Follows] = afterLast[item];

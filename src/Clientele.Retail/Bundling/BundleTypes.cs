@@ -7,7 +7,8 @@ public sealed record BundleWeights(double Rules, double Cooccurrence, double Emb
 {
     internal const int Count = 6;
 
-    public static BundleWeights Default { get; } = new(0.5, 1, 0.1, 0, 1, 0);
+    /// <summary>Untuned weights for a model trained without a validation split; <see cref="BundleEvaluation.TuneWeights"/> finds better ones.</summary>
+    public static BundleWeights Default { get; } = new(0.5, 1, 0.1, 0, 0.25, 0.25);
 
     public double Combine(BundleScoreParts parts)
     {
