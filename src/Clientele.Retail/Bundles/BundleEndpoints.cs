@@ -2,8 +2,6 @@ using System.Text.Json.Serialization;
 using Clientele.Platform.Json;
 using Clientele.Retail.Bundling;
 using Clientele.Retail.Data;
-using Clientele.Retail.Products;
-using Clientele.Retail.Rules;
 using Clientele.Retail.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -9,13 +9,10 @@ public sealed class MinedRule : IOrganizationOwned
     public Guid OrganizationId { get; set; }
     public long MiningRunId { get; set; }
 
-    /// <summary>JSON arrays of SKUs, ascending: <c>[1001,1042]</c>.</summary>
+    /// <summary>SKUs ascending between commas (<c>,1001,1042,</c>), so "rules naming a product" is one LIKE.</summary>
     public required string Antecedents { get; set; }
 
     public required string Consequents { get; set; }
-
-    /// <summary>Every SKU of the rule between commas (<c>,1001,1042,1077,</c>), so "rules containing a product" is one LIKE.</summary>
-    public required string Items { get; set; }
 
     public int Length { get; set; }
     public double Support { get; set; }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
 using Clientele.Retail.Data;
 using Clientele.Retail.Shared;

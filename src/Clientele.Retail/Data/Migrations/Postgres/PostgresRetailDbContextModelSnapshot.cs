@@ -247,6 +247,146 @@ namespace Clientele.Retail.Data.Migrations.Postgres
                     b.ToTable("retail_products", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Retail.Rules.MinedRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Antecedents")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Consequents")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Conviction")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Leverage")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("MiningRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Support")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MiningRunId", "Lift");
+
+                    b.ToTable("retail_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Clientele.Retail.Rules.MiningRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Baskets")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("BundleModel")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("BundleSkus")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerSegment")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("DateFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Itemsets")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MaxLength")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("MinConfidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinLift")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinSupport")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RulesFound")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Seconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("OrganizationId", "RunId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("retail_mining_runs", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Retail.Sales.RetailTransaction", b =>
                 {
                     b.Property<long>("Id")
@@ -385,6 +525,15 @@ namespace Clientele.Retail.Data.Migrations.Postgres
                     b.HasOne("Clientele.Retail.Import.RetailImport", null)
                         .WithMany()
                         .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clientele.Retail.Rules.MinedRule", b =>
+                {
+                    b.HasOne("Clientele.Retail.Rules.MiningRun", null)
+                        .WithMany()
+                        .HasForeignKey("MiningRunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

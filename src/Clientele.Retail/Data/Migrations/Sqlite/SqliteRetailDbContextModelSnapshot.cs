@@ -234,6 +234,142 @@ namespace Clientele.Retail.Data.Migrations.Sqlite
                     b.ToTable("retail_products", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Retail.Rules.MinedRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Antecedents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Consequents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Conviction")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Leverage")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("MiningRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Support")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MiningRunId", "Lift");
+
+                    b.ToTable("retail_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Clientele.Retail.Rules.MiningRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Baskets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("BundleModel")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("BundleSkus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerSegment")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Itemsets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MinConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinLift")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinSupport")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RulesFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("OrganizationId", "RunId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("retail_mining_runs", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Retail.Sales.RetailTransaction", b =>
                 {
                     b.Property<long>("Id")
@@ -366,6 +502,15 @@ namespace Clientele.Retail.Data.Migrations.Sqlite
                     b.HasOne("Clientele.Retail.Import.RetailImport", null)
                         .WithMany()
                         .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clientele.Retail.Rules.MinedRule", b =>
+                {
+                    b.HasOne("Clientele.Retail.Rules.MiningRun", null)
+                        .WithMany()
+                        .HasForeignKey("MiningRunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
