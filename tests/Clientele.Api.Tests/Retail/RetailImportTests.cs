@@ -56,9 +56,10 @@ public sealed class RetailImportTests(DatabaseServers<RetailServer> servers) : I
         var files = Resources.Select(r => Path.Combine(folder, $"{r}.csv")).ToList();
         var rows = files.Select(f => File.ReadLines(f).Skip(1).Count(l => l.Length > 0)).ToList();
 
-        var result = await ImportAsync(client, CaseUpload.Files(files.Select(f => (Path.GetFileName(f), File.ReadAllBytes(f)))));
+        var result = await ImportAsync(client, CaseUpload.FromFolder(folder));
 
         Assert.Equal("imported", result.GetProperty("status").GetString());
+        Assert.Equal("""["baseline_rules.csv"]""", result.GetProperty("skipped").GetRawText());
         for (var i = 0; i < Resources.Length; i++)
         {
             Assert.Equal(rows[i], result.GetProperty("imported").GetProperty(Resources[i]).GetInt32());
@@ -114,8 +115,8 @@ public sealed class RetailImportTests(DatabaseServers<RetailServer> servers) : I
         { "sales.csv", Sales.Replace("520.0", "521"), "sales.csv", 3 },
         { "sales.csv", Sales + "23,11,2001,0,1450\n", "sales.csv", 4 },
         { "sales.csv", "sale_id,transaction_id,quantity\n1,1,1\n", "sales.csv", 1 },
-        { "notes.csv", "hello,world\n1,2\n", "notes.csv", 1 },
         { "empty.csv", "", "empty.csv", 1 },
+        { "products.csv", "hello,world\n1,2\n", "sales.csv", 2 },
     };
 
     [DatabaseTheory]
@@ -139,6 +140,18 @@ public sealed class RetailImportTests(DatabaseServers<RetailServer> servers) : I
         {
             Assert.Equal("[]", await RetailRows.ListAsync(client, resource));
         }
+    }
+
+    [DatabaseFact]
+    public async Task Files_that_are_no_table_are_skipped_but_an_import_of_only_such_files_is_rejected()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("only-notes", "retail:write");
+
+        var result = await ImportAsync(client, CaseUpload.FromText(("notes.csv", "hello,world\n1,2\n")));
+
+        Assert.Equal("rejected", result.GetProperty("status").GetString());
+        Assert.Equal("""["notes.csv"]""", result.GetProperty("skipped").GetRawText());
+        Assert.Equal(1, result.GetProperty("problem_count").GetInt32());
     }
 
     [DatabaseFact]
