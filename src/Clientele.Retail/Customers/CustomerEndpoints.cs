@@ -42,6 +42,10 @@ public static class CustomerEndpoints
     {
         var query = new Checks("query");
         Paging.Check(query, skip, limit);
+        query.Filter("city", city);
+        query.Filter("segment", segment);
+        query.Filter("gender", gender);
+        query.Filter("income_level", incomeLevel);
         if (!query.Ok)
         {
             return Paging.Invalid(query.Problems);

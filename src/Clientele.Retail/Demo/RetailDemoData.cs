@@ -136,10 +136,11 @@ public sealed class RetailDemoData : IDemoData
         var timeframe = Enumerable.Range(0, Days).Select(i => FirstDay.AddDays(i))
             .Select((date, i) => new TimeframeDay { TimeId = i + 1, Date = date, Day = date.Day, Month = date.Month, Year = date.Year }).ToList();
 
-        // Some customers shop far more often than others, weekends are busier, and the assortment's popularity falls off steeply.
+        // Some customers shop far more often than others and weekends are busier.
         var visits = customers.Select(_ => Math.Exp(NextGaussian(random) * 0.8)).ToArray();
         var dayWeights = timeframe.Select(d => d.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1.5 : 1.0).ToArray();
-        var popularity = products.Select((_, i) => 1.0 / Math.Pow(i % 97 + 1, 0.9)).ToArray();
+        // The missions' products come mostly with their missions; the rest of the assortment is bought on its own.
+        var popularity = products.Select((_, i) => i < Core.Length ? 0.03 : 1.0 / Math.Pow(i - Core.Length + 1, 0.8)).ToArray();
         var habits = customers.Select(_ => (Channel: Pick(random, Channels), Payment: Pick(random, Payments))).ToArray();
         var missionWeights = Missions.Select(m => m.Weight).ToArray();
 

@@ -45,6 +45,10 @@ public static class ImportEndpoints
         var files = new List<RetailCsvFile>();
         foreach (var upload in form.Files)
         {
+            if (!Checks.Storable(upload.FileName) || upload.FileName.Length > 200)
+            {
+                return Fail(new FieldError(["file"], "File names must be valid Unicode text of at most 200 characters.", "import_error"));
+            }
             var bytes = new byte[upload.Length];
             await using (var stream = upload.OpenReadStream())
             {

@@ -36,7 +36,8 @@ public static class ImportVerb
         var outcome = await importer.ImportAsync(files, mode, async (percent, message) => await Console.Error.WriteLineAsync($"[{percent,3}%] {message}"), cancellationToken);
         if (outcome.Imported is { } counts)
         {
-            Console.WriteLine($"Imported into {opened.Organization.Slug} ({mode}): {RetailImporter.Describe(counts)}.");
+            Console.WriteLine($"Imported into {opened.Organization.Slug} ({mode}): {RetailImporter.Describe(counts)}." +
+                (outcome.Skipped.Count > 0 ? $" Skipped (not a table): {string.Join(", ", outcome.Skipped)}." : ""));
             return 0;
         }
         await Console.Error.WriteLineAsync($"Nothing was imported; {outcome.ProblemCount} problem(s):");

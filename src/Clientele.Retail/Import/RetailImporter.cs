@@ -12,7 +12,8 @@ namespace Clientele.Retail.Import;
 public sealed record ImportCounts(int Products, int Customers, int Timeframe, int Transactions, int Sales);
 
 /// <summary>What an import did: the rows it stored, or (nothing stored) its problems, the first <see cref="RetailImporter.MaxProblems"/> of them.</summary>
-public sealed record ImportOutcome(string Status, string Mode, ImportCounts? Imported, int ProblemCount, IReadOnlyList<ImportProblem> Problems)
+public sealed record ImportOutcome(
+    string Status, string Mode, ImportCounts? Imported, int ProblemCount, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> Skipped)
 {
     public bool Succeeded => Imported is not null;
 }
@@ -38,6 +39,10 @@ public sealed class RetailImporter(RetailDbContext db, IOptions<RetailOptions> o
         RetailImport? import = null)
     {
         var data = files.Count == 0 ? Empty() : await ParseAsync(files, progress);
+        if (data.Rows == 0 && data.Problems.Count == 0)
+        {
+            data.Problems.Add(new ImportProblem("", 0, "None of the files is a products, customers, timeframe, transactions or sales table (told apart by the header)."));
+        }
         if (data.Problems.Count == 0)
         {
             await progress(40, $"Checking {data.Rows} rows against what is stored");
@@ -45,7 +50,7 @@ public sealed class RetailImporter(RetailDbContext db, IOptions<RetailOptions> o
         }
         if (data.Problems.Count > 0)
         {
-            var rejected = new ImportOutcome(RetailImport.Rejected, mode, null, data.Problems.Count, data.Problems.Take(MaxProblems).ToList());
+            var rejected = new ImportOutcome(RetailImport.Rejected, mode, null, data.Problems.Count, data.Problems.Take(MaxProblems).ToList(), data.Skipped);
             if (import is not null)
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -221,7 +226,7 @@ public sealed class RetailImporter(RetailDbContext db, IOptions<RetailOptions> o
             await InsertAsync(data.Sales);
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             var counts = new ImportCounts(data.Products.Count, data.Customers.Count, data.Timeframe.Count, data.Transactions.Count, data.Sales.Count);
-            var outcome = new ImportOutcome(RetailImport.Imported, mode, counts, 0, []);
+            var outcome = new ImportOutcome(RetailImport.Imported, mode, counts, 0, [], data.Skipped);
             if (import is not null)
             {
                 await FinishAsync(import, outcome, cancellationToken);

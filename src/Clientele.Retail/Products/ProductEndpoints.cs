@@ -65,10 +65,9 @@ public static class ProductEndpoints
     {
         var query = new Checks("query");
         Paging.Check(query, skip, limit);
-        if (q is { Length: > MaxNameLength })
-        {
-            query.Add("q", $"String should have at most {MaxNameLength} characters", "string_too_long");
-        }
+        query.Filter("category", category);
+        query.Filter("brand", brand);
+        query.Filter("q", q, MaxNameLength);
         if (!query.Ok)
         {
             return Paging.Invalid(query.Problems);

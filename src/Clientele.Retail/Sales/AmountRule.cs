@@ -20,5 +20,5 @@ public static class AmountRule
 
     public static string Explain(int transactionId, decimal amount, decimal linesTotal, decimal maxDiscount) => string.Create(CultureInfo.InvariantCulture,
         $"The lines of transaction {transactionId} would add up to {linesTotal:0.00} against its transaction_amount of {amount:0.00}; " +
-        $"with a discount of at most {maxDiscount:P0} they may add up to {MaxLinesTotal(amount, maxDiscount):0.00}");
+        $"with a discount of at most {maxDiscount * 100:0.##}% they may add up to {MaxLinesTotal(amount, maxDiscount):0.00}");
 }

@@ -46,6 +46,8 @@ public static class TransactionEndpoints
     {
         var query = new Checks("query");
         Paging.Check(query, skip, limit);
+        query.Filter("channel", channel);
+        query.Filter("payment_type", paymentType);
         if (!query.Ok)
         {
             return Paging.Invalid(query.Problems);

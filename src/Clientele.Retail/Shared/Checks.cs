@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Clientele.Platform.Errors;
 
 namespace Clientele.Retail.Shared;
@@ -26,7 +27,44 @@ public sealed class Checks(string source = "body")
         {
             Add(field, $"String should have at most {max} characters", "string_too_long");
         }
+        else if (!Storable(text))
+        {
+            Add(field, "String should be valid Unicode text without NUL characters", "string_unicode");
+        }
         return text;
+    }
+
+    /// <summary>A query parameter compared with stored text: at most <paramref name="max"/> characters a database can take.</summary>
+    public void Filter(string field, string? value, int max = 200)
+    {
+        if (value is { Length: > 0 } && value.Length > max)
+        {
+            Add(field, $"String should have at most {max} characters", "string_too_long");
+        }
+        else if (value is { Length: > 0 } && !Storable(value))
+        {
+            Add(field, "String should be valid Unicode text without NUL characters", "string_unicode");
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>PostgreSQL refuses NUL in text and Npgsql lone surrogates; both would otherwise be a 500.</summary>
+    public static bool Storable(string text)
+    {
+        if (text.Contains('\0'))
+        {
+            return false;
+        }
+        try
+        {
+            StrictUtf8.GetByteCount(text);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
     }
 
     public string? OptionalText(string field, string? value, int max) =>
