@@ -13,6 +13,7 @@ using Clientele.Retail.Import;
 using Clientele.Retail.Products;
 using Clientele.Retail.Rules;
 using Clientele.Retail.Sales;
+using Clientele.Retail.Segments;
 using Clientele.Retail.Service;
 using Clientele.Retail.Timeframe;
 using Microsoft.AspNetCore.Routing;
@@ -39,6 +40,7 @@ public static class RetailModule
         services.AddSingleton(ImportVerb.Verb);
         services.AddSingleton<IDemoData, RetailDemoData>();
         services.AddJobHandler<MiningJob>();
+        services.AddJobHandler<SegmentationJob>();
         services.AddMemoryCache();
         services.AddSingleton<BundleModels>();
         foreach (var verb in HostlessVerbs)
@@ -60,6 +62,7 @@ public static class RetailModule
         ImportEndpoints.Map(retail);
         RuleEndpoints.Map(retail);
         BundleEndpoints.Map(retail);
+        SegmentEndpoints.Map(retail);
         return endpoints;
     }
 }

@@ -4,6 +4,7 @@ using Clientele.Retail.Import;
 using Clientele.Retail.Products;
 using Clientele.Retail.Rules;
 using Clientele.Retail.Sales;
+using Clientele.Retail.Segments;
 using Clientele.Retail.Timeframe;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,7 @@ public class RetailDbContext(DbContextOptions<RetailDbContext> options, TenantCo
     public DbSet<RetailImportFile> ImportFiles => Set<RetailImportFile>();
     public DbSet<MiningRun> MiningRuns => Set<MiningRun>();
     public DbSet<MinedRule> MinedRules => Set<MinedRule>();
+    public DbSet<CustomerSegmentProfile> SegmentProfiles => Set<CustomerSegmentProfile>();
 
     public override string ModuleName => RetailModule.Name;
 
@@ -110,6 +112,14 @@ public class RetailDbContext(DbContextOptions<RetailDbContext> options, TenantCo
             e.ToTable("retail_rules");
             e.HasOne<MiningRun>().WithMany().HasForeignKey(r => r.MiningRunId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => new { r.MiningRunId, r.Lift });
+        });
+        modelBuilder.Entity<CustomerSegmentProfile>(e =>
+        {
+            e.ToTable("retail_segment_profiles");
+            e.Property(p => p.Label).HasMaxLength(100);
+            e.Property(p => p.MeanMonetary).HasPrecision(20, 2);
+            e.Property(p => p.MedianMonetary).HasPrecision(20, 2);
+            e.Property(p => p.Revenue).HasPrecision(20, 2);
         });
         base.OnModelCreating(modelBuilder);
     }

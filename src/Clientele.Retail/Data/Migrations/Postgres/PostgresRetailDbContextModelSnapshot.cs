@@ -484,6 +484,80 @@ namespace Clientele.Retail.Data.Migrations.Postgres
                     b.ToTable("retail_sales", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Retail.Segments.CustomerSegmentProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Clusters")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("MeanFrequency")
+                        .HasColumnType("double precision");
+
+                    b.Property<decimal>("MeanMonetary")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<double>("MeanRecencyDays")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MedianFrequency")
+                        .HasColumnType("double precision");
+
+                    b.Property<decimal>("MedianMonetary")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<double>("MedianRecencyDays")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("RecencyScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<double>("RevenueShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Silhouette")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ValueScore")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("retail_segment_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Retail.Timeframe.TimeframeDay", b =>
                 {
                     b.Property<long>("Id")

@@ -463,6 +463,78 @@ namespace Clientele.Retail.Data.Migrations.Sqlite
                     b.ToTable("retail_sales", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Retail.Segments.CustomerSegmentProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clusters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MeanFrequency")
+                        .HasColumnType("REAL");
+
+                    b.Property<decimal>("MeanMonetary")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MeanRecencyDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MedianFrequency")
+                        .HasColumnType("REAL");
+
+                    b.Property<decimal>("MedianMonetary")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MedianRecencyDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RecencyScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RevenueShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Silhouette")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ValueScore")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("retail_segment_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Retail.Timeframe.TimeframeDay", b =>
                 {
                     b.Property<long>("Id")
