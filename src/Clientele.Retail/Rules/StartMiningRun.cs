@@ -38,9 +38,10 @@ public sealed record StartMiningRun(
         {
             checks.Add("date_to", "Input should be on or after date_from");
         }
-        var channel = checks.OptionalText("channel", Channel, MaxLabelLength);
-        var city = checks.OptionalText("city", City, MaxLabelLength);
-        var segment = checks.OptionalText("customer_segment", CustomerSegment, MaxLabelLength);
+        // A blank scope is a mistake, not "everything": null is how to ask for all.
+        var channel = Channel is null ? null : checks.Text("channel", Channel, MaxLabelLength);
+        var city = City is null ? null : checks.Text("city", City, MaxLabelLength);
+        var segment = CustomerSegment is null ? null : checks.Text("customer_segment", CustomerSegment, MaxLabelLength);
         return checks.Ok
             ? new MiningRun
             {

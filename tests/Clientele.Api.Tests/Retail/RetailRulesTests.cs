@@ -74,7 +74,7 @@ public sealed class RetailRulesTests(DatabaseServers<RetailServer> servers) : IC
         Assert.NotEmpty(naming.EnumerateArray());
         Assert.All(naming.EnumerateArray(), r => Assert.Contains(1005, Skus(r.GetProperty("antecedents")).Concat(Skus(r.GetProperty("consequents")))));
         var leading = await (await client.GetAsync("/retail/api/rules/?product_sku=1005&side=consequent&limit=1000")).ReadJsonAsync();
-        Assert.All(leading.EnumerateArray(), r => Assert.Equal([1005], Skus(r.GetProperty("consequents"))));
+        Assert.All(leading.EnumerateArray(), r => Assert.Contains(1005, Skus(r.GetProperty("consequents"))));
         Assert.True(leading.GetArrayLength() < naming.GetArrayLength());
     }
 
