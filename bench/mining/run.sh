@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Frequent-itemset mining, whole process, side by side in one run: ours (`retail mine`, every itemset written to a file),
 # Weka's FPGrowth (Debian package weka) and node-fpgrowth (npm). Prints a markdown table: median seconds and peak
-# resident memory (MiB) over RUNS runs (anchors slower than 20 s run once), and the itemsets each found.
+# resident memory (MiB) over RUNS runs, each as "wall s / CPU s (user + sys) / MiB" (anchors slower than 20 s run once), and the itemsets each found.
 # Anchors are installed into SCRATCH (default /tmp/clientele-mining-bench), never into the repository.
 #   bench/mining/run.sh                       # all cases, all anchors
 #   RUNS=3 ANCHORS=node CASES="chess.dat:0.6" bench/mining/run.sh
@@ -24,30 +24,34 @@ if [[ $anchors == *node* && ! -d $scratch/node/node_modules/node-fpgrowth ]]; th
     npm install --silent --prefix "$scratch/node" node-fpgrowth@1.2.1 >/dev/null
 fi
 
-# measure NAME COMMAND...: sets $median (s), $peak (MiB, largest over the runs) and leaves the last run's output in $scratch/NAME.out
+# measure NAME COMMAND...: sets $result ("median wall s / median CPU s / largest peak MiB") and leaves the last run's output in $scratch/NAME.out
 measure() {
     local name=$1
     shift
-    local times=() memory=0 n=0
+    local times=() cpus=() memory=0 n=0
     while ((n < runs)); do
-        if ! /usr/bin/time -f "%e %M" -o "$scratch/$name.time" timeout 1200 "$@" >"$scratch/$name.out" 2>&1; then
-            median=failed peak=-
+        if ! /usr/bin/time -f "%e %M %U %S" -o "$scratch/$name.time" timeout 1200 "$@" >"$scratch/$name.out" 2>&1; then
+            result="failed ($(tail -n 1 "$scratch/$name.time"))"
             return
         fi
-        read -r seconds kib <"$scratch/$name.time"
+        read -r seconds kib user sys <"$scratch/$name.time"
         times+=("$seconds")
+        cpus+=("$(echo "$user + $sys" | bc)")
         ((kib > memory)) && memory=$kib
         n=$((n + 1))
         (($(echo "$seconds > 20" | bc))) && break
     done
-    median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
-    peak=$((memory / 1024))
+    result="$(median "${times[@]}") / $(median "${cpus[@]}") / $((memory / 1024))"
 }
 
-header="| case | itemsets | ours s (MiB) |"
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+}
+
+header="| case | itemsets | ours |"
 rule="| --- | ---: | ---: |"
-[[ $anchors == *weka* ]] && header+=" Weka FPGrowth s (MiB) |" && rule+=" ---: |"
-[[ $anchors == *node* ]] && header+=" node-fpgrowth s (MiB), itemsets |" && rule+=" ---: |"
+[[ $anchors == *weka* ]] && header+=" Weka FPGrowth |" && rule+=" ---: |"
+[[ $anchors == *node* ]] && header+=" node-fpgrowth, its itemsets |" && rule+=" ---: |"
 echo "$header"
 echo "$rule"
 for case in $cases; do
@@ -56,17 +60,17 @@ for case in $cases; do
     "$server" retail mine "$data/$file" --min-support "$support" >/dev/null # warm the file cache and the runtime
     measure ours "$server" retail mine "$data/$file" --min-support "$support" --out-itemsets "$scratch/ours.csv"
     itemsets=$(tail -n 1 "$scratch/ours.out" | sed -E 's/itemsets=([0-9]+).*/\1/')
-    row="| ${file%.dat} $(awk "BEGIN {print $support * 100}") % | $itemsets | $median ($peak) |"
+    row="| ${file%.dat} $(awk "BEGIN {print $support * 100}") % | $itemsets | $result |"
     if [[ $anchors == *weka* ]]; then
         arff=$scratch/${file%.dat}.arff
         [[ -f $arff ]] || python3 "$here/dat2arff.py" "$data/$file" "$arff"
         # Weka's FPGrowth always makes rules; -S -C 1.1 asks for every frequent itemset and (impossible) rules of confidence above 1.
         measure weka java -Xmx8g -cp /usr/share/java/weka.jar weka.associations.FPGrowth -t "$arff" -M "$support" -S -C 1.1
-        row+=" $median ($peak) |"
+        row+=" $result |"
     fi
     if [[ $anchors == *node* ]]; then
         measure node node "$here/fpgrowth-node.js" "$scratch/node/node_modules" "$data/$file" "$support" "$scratch/node-itemsets.txt"
-        row+=" $median ($peak), $(sed -nE 's/itemsets=([0-9]+).*/\1/p' "$scratch/node.out" | tail -n 1) |"
+        row+=" $result, $(sed -nE 's/itemsets=([0-9]+).*/\1/p' "$scratch/node.out" | tail -n 1) |"
     fi
     echo "$row"
 done
