@@ -36,10 +36,10 @@ measure() {
         fi
         read -r seconds kib user sys <"$scratch/$name.time"
         times+=("$seconds")
-        cpus+=("$(echo "$user + $sys" | bc)")
+        cpus+=("$(awk "BEGIN {print $user + $sys}")")
         ((kib > memory)) && memory=$kib
         n=$((n + 1))
-        (($(echo "$seconds > 20" | bc))) && break
+        awk "BEGIN {exit !($seconds > 20)}" && break
     done
     result="$(median "${times[@]}") / $(median "${cpus[@]}") / $((memory / 1024))"
 }
