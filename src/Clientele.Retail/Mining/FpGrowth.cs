@@ -289,7 +289,7 @@ public static class FpGrowth
         private readonly int[] _prefix;
         private readonly int[] _extensions;
         private readonly int[] _itemset;
-        private IntList _visited = new(1024);
+        private readonly LocalCopy _local = new();
         private IntList _walkEnds = new(256);
         private int _extensionCount;
 
@@ -337,11 +337,11 @@ public static class FpGrowth
             _prefix[depth] = tree.GlobalItem[item];
             var support = tree.ItemSupport[item];
             var mark = _extensionCount;
-            var conditionalItems = depth + 1 < _maxLength && item > 0 ? CountConditional(depth, item, support) : 0;
+            var conditionalItems = depth + 1 < _maxLength ? CountConditional(depth, item, support) : 0;
             Emit(depth + 1, support);
             if (conditionalItems > 0)
             {
-                BuildConditional(level, item, _levels[depth + 1].Tree);
+                BuildConditional(_levels[depth + 1].Tree);
                 Mine(depth + 1);
             }
             _extensionCount = mark;
@@ -349,8 +349,10 @@ public static class FpGrowth
 
         /// <summary>
         /// Supports of the items above <paramref name="item"/>'s nodes; codes the frequent ones for the next tree and sets the
-        /// perfect extensions aside. Each ancestor is visited once: a walk up stops at a node an earlier walk reached, and the
-        /// counts are then summed up the visited nodes, later walks first, each from the bottom up.
+        /// perfect extensions aside. Each ancestor is visited once: a walk up stops at a node an earlier walk reached. The
+        /// visited nodes are copied into small local arrays (item, local parent), where the counts are summed up (later walks
+        /// first, each from the bottom up) and from which <see cref="BuildConditional"/> projects, so the large tree is read
+        /// once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int CountConditional(int depth, int item, int support)
@@ -359,69 +361,87 @@ public static class FpGrowth
             var tree = level.Tree;
             level.EnsureMemo(tree.NodeCount);
             var stamp = ++level.Stamp;
-            var seen = level.MemoStamp;
-            var sum = level.MemoNode;
-            var parent = tree.Parent;
-            var items = tree.Item;
+            var memo = level.Memo;
+            var nodes = tree.Nodes;
             var counts = tree.Count;
             var headers = tree.HeaderNodes;
-            _visited.Count = 0;
+            var first = tree.HeaderStart[item];
+            var last = tree.HeaderStart[item + 1];
+            _local.Ensure(Math.Min(tree.NodeCount, (last - first) * (tree.ItemCount + 1)), last - first);
+            var localItem = _local.Item;
+            var localParent = _local.Parent;
+            var localSum = _local.Sum;
+            var below = _local.BelowParent;
+            var belowCount = _local.BelowCount;
+            var visited = 0;
+            var bottoms = 0;
             _walkEnds.Count = 0;
-            for (int k = tree.HeaderStart[item], end = tree.HeaderStart[item + 1]; k < end; k++)
+            for (var k = first; k < last; k++)
             {
                 var node = headers[k];
-                var above = parent[node];
+                var above = nodes[node].Parent;
                 if (above == 0)
                 {
                     continue;
                 }
-                if (seen[above] != stamp)
+                if (memo[above].Stamp != stamp)
                 {
-                    _visited.EnsureRoom(tree.NodeCount);
-                    var visited = _visited.Items;
-                    var at = _visited.Count;
                     var ancestor = above;
-                    do
+                    while (true)
                     {
-                        seen[ancestor] = stamp;
-                        sum[ancestor] = 0;
-                        visited[at++] = ancestor;
-                        ancestor = parent[ancestor];
+                        memo[ancestor] = new Memo(stamp, visited);
+                        var link = nodes[ancestor];
+                        localItem[visited] = link.Item;
+                        localSum[visited] = 0;
+                        var up = link.Parent;
+                        if (up == 0)
+                        {
+                            localParent[visited++] = -1;
+                            break;
+                        }
+                        if (memo[up].Stamp == stamp)
+                        {
+                            localParent[visited++] = memo[up].Local;
+                            break;
+                        }
+                        localParent[visited] = visited + 1;
+                        visited++;
+                        ancestor = up;
                     }
-                    while (ancestor != 0 && seen[ancestor] != stamp);
-                    _visited.Count = at;
-                    _walkEnds.Add(at);
+                    _walkEnds.Add(visited);
                 }
-                sum[above] += counts[node];
+                var local = memo[above].Local;
+                var count = counts[node];
+                localSum[local] += count;
+                below[bottoms] = local;
+                belowCount[bottoms++] = count;
             }
-            if (_walkEnds.Count == 0)
+            _local.Bottoms = bottoms;
+            if (visited == 0)
             {
                 return 0;
             }
             var conditional = _conditionalSupport;
             var touched = _touched;
             var touchedCount = 0;
-            var order = _visited.Items;
             for (var walk = _walkEnds.Count - 1; walk >= 0; walk--)
             {
                 for (int v = walk == 0 ? 0 : _walkEnds.Items[walk - 1], to = _walkEnds.Items[walk]; v < to; v++)
                 {
-                    var node = order[v];
-                    var count = sum[node];
-                    var it = items[node];
+                    var count = localSum[v];
+                    var it = localItem[v];
                     if (conditional[it] == 0)
                     {
                         touched[touchedCount++] = it;
                     }
                     conditional[it] += count;
-                    var above = parent[node];
-                    if (above != 0)
+                    var up = localParent[v];
+                    if (up >= 0)
                     {
-                        sum[above] += count;
+                        localSum[up] += count;
                     }
                 }
             }
-            touched.AsSpan(0, touchedCount).Sort();
             if (_levels.Count == depth + 1)
             {
                 _levels.Add(new Level(new FpTree(64, touchedCount)));
@@ -454,34 +474,30 @@ public static class FpGrowth
             return code;
         }
 
-        /// <summary>Projects the nodes <see cref="CountConditional"/> visited into <paramref name="next"/>, parents before children, and adds the counts of <paramref name="item"/>'s nodes.</summary>
+        /// <summary>Projects the nodes <see cref="CountConditional"/> copied into <paramref name="next"/>, parents before children, and adds the counts of the nodes below them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void BuildConditional(Level level, int item, FpTree next)
+        private void BuildConditional(FpTree next)
         {
-            var tree = level.Tree;
-            var projected = level.MemoNode;
-            var parent = tree.Parent;
-            var items = tree.Item;
-            var counts = tree.Count;
-            var headers = tree.HeaderNodes;
+            var localItem = _local.Item;
+            var localParent = _local.Parent;
+            var projected = _local.Sum;
             var localOf = _localOf;
-            var order = _visited.Items;
             for (var walk = 0; walk < _walkEnds.Count; walk++)
             {
                 for (int v = _walkEnds.Items[walk] - 1, from = walk == 0 ? 0 : _walkEnds.Items[walk - 1]; v >= from; v--)
                 {
-                    var node = order[v];
-                    var above = parent[node];
-                    var current = above == 0 ? 0 : projected[above];
-                    var code = localOf[items[node]];
-                    projected[node] = code >= 0 ? next.Child(current, code) : current;
+                    var up = localParent[v];
+                    var current = up < 0 ? 0 : projected[up];
+                    var code = localOf[localItem[v]];
+                    projected[v] = code >= 0 ? next.Child(current, code) : current;
                 }
             }
-            for (int k = tree.HeaderStart[item], end = tree.HeaderStart[item + 1]; k < end; k++)
+            var below = _local.BelowParent;
+            var belowCount = _local.BelowCount;
+            var counts = next.Count;
+            for (var k = 0; k < _local.Bottoms; k++)
             {
-                var node = headers[k];
-                var above = parent[node];
-                next.Count[above == 0 ? 0 : projected[above]] += counts[node];
+                counts[projected[below[k]]] += belowCount[k];
             }
             next.Finish();
         }
@@ -537,17 +553,45 @@ public static class FpGrowth
     private sealed class Level(FpTree tree)
     {
         public FpTree Tree { get; } = tree;
-        public int[] MemoStamp = [];
-        public int[] MemoNode = [];
+        public Memo[] Memo = [];
         public int Stamp;
 
         public void EnsureMemo(int nodes)
         {
-            if (MemoStamp.Length < nodes)
+            if (Memo.Length < nodes)
             {
-                var size = Math.Max(nodes, MemoStamp.Length * 2);
-                Array.Resize(ref MemoStamp, size);
-                Array.Resize(ref MemoNode, size);
+                Array.Resize(ref Memo, Math.Max(nodes, Memo.Length * 2));
+            }
+        }
+    }
+
+    /// <summary>A tree node's local copy in the current projection, valid while <see cref="Stamp"/> is its level's stamp.</summary>
+    private readonly record struct Memo(int Stamp, int Local);
+
+    /// <summary>The visited ancestors of one projection (item, local parent or −1, summed count, then projected node) and the nodes below them.</summary>
+    private sealed class LocalCopy
+    {
+        public int[] Item = [];
+        public int[] Parent = [];
+        public int[] Sum = [];
+        public int[] BelowParent = [];
+        public int[] BelowCount = [];
+        public int Bottoms;
+
+        public void Ensure(int visited, int bottoms)
+        {
+            if (Item.Length < visited)
+            {
+                var size = Math.Max(visited, Item.Length * 2);
+                Item = new int[size];
+                Parent = new int[size];
+                Sum = new int[size];
+            }
+            if (BelowParent.Length < bottoms)
+            {
+                var size = Math.Max(bottoms, BelowParent.Length * 2);
+                BelowParent = new int[size];
+                BelowCount = new int[size];
             }
         }
     }
