@@ -140,6 +140,7 @@ public static class BasketReader
         private int[] _dense = CreateDense(1024);
         private Dictionary<int, int>? _large;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int DenseId(int raw, BasketSetBuilder builder)
         {
             if (raw < ArrayLimit)

@@ -127,16 +127,22 @@ public static class FpGrowth
                     support[item]++;
                 }
             }
-            var frequent = new List<int>();
+            // Descending support, then ascending id: one primitive sort of (−support, id) keys, no comparison delegate.
+            var keys = new List<long>();
             for (var item = 0; item < support.Length; item++)
             {
                 if (support[item] >= _minimumCount)
                 {
-                    frequent.Add(item);
+                    keys.Add(((long)(int.MaxValue - support[item]) << 32) | (uint)item);
                 }
             }
-            frequent.Sort((a, b) => support[a] != support[b] ? support[b].CompareTo(support[a]) : a.CompareTo(b));
-            _itemOfRank = [.. frequent];
+            var sorted = keys.ToArray();
+            Array.Sort(sorted);
+            _itemOfRank = new int[sorted.Length];
+            for (var rank = 0; rank < sorted.Length; rank++)
+            {
+                _itemOfRank[rank] = (int)(sorted[rank] & 0xFFFFFFFF);
+            }
             var rankOf = new int[_baskets.ItemCount];
             Array.Fill(rankOf, -1);
             for (var rank = 0; rank < _itemOfRank.Length; rank++)
@@ -162,7 +168,7 @@ public static class FpGrowth
                 }
                 if (ranks.Count > start)
                 {
-                    ranks.Items.AsSpan(start, ranks.Count - start).Sort();
+                    SortSmall(ranks.Items.AsSpan(start, ranks.Count - start));
                     offsets.Add(ranks.Count);
                 }
             }
@@ -176,6 +182,28 @@ public static class FpGrowth
             }
             new TreeBuilder(tree, ranks.Items, offsets.ToArray()).Build();
             _tree = tree;
+        }
+    }
+
+    /// <summary>Insertion sort for the short rows of a basket; the library sort beyond.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortSmall(Span<int> values)
+    {
+        if (values.Length > 32)
+        {
+            values.Sort();
+            return;
+        }
+        for (var i = 1; i < values.Length; i++)
+        {
+            var value = values[i];
+            var at = i;
+            while (at > 0 && values[at - 1] > value)
+            {
+                values[at] = values[at - 1];
+                at--;
+            }
+            values[at] = value;
         }
     }
 
@@ -341,10 +369,59 @@ public static class FpGrowth
             Emit(depth + 1, support);
             if (conditionalItems > 0)
             {
-                BuildConditional(_levels[depth + 1].Tree);
-                Mine(depth + 1);
+                var next = _levels[depth + 1].Tree;
+                BuildConditional(next);
+                if (!TryEmitPath(depth + 1, next))
+                {
+                    Mine(depth + 1);
+                }
             }
             _extensionCount = mark;
+        }
+
+        /// <summary>
+        /// A conditional tree that is a single path needs no more projections: every subset of its items is frequent, with
+        /// the count of its deepest node. The chosen items go after the prefix bottom-up, keeping the prefix in descending rank.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool TryEmitPath(int depth, FpTree tree)
+        {
+            var length = tree.ItemCount;
+            if (tree.NodeCount - 1 != length || length > 20)
+            {
+                return false;
+            }
+            Span<int> path = stackalloc int[length];
+            var node = 0;
+            for (var k = 0; k < length; k++)
+            {
+                node = tree.FirstChild[node];
+                if (node < 0 || tree.NextSibling[node] >= 0)
+                {
+                    return false;
+                }
+                path[k] = node;
+            }
+            var room = _maxLength - depth;
+            for (var mask = 1; mask < 1 << length; mask++)
+            {
+                var size = BitOperations.PopCount((uint)mask);
+                if (size > room)
+                {
+                    continue;
+                }
+                var deepest = 31 - BitOperations.LeadingZeroCount((uint)mask);
+                var at = depth;
+                for (var k = deepest; k >= 0; k--)
+                {
+                    if ((mask & (1 << k)) != 0)
+                    {
+                        _prefix[at++] = tree.GlobalItem[tree.Nodes[path[k]].Item];
+                    }
+                }
+                Emit(at, tree.Count[path[deepest]]);
+            }
+            return true;
         }
 
         /// <summary>

@@ -113,6 +113,7 @@ public static class MiningCsv
             _buffer[_used++] = value;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Write(ReadOnlySpan<byte> bytes)
         {
             if (_used + bytes.Length > _buffer.Length)
