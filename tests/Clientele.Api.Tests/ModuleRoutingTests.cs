@@ -74,6 +74,7 @@ public sealed class CommandLineImportTests(SqliteServer server) : IClassFixture<
 
         Assert.Equal(2, exit);
         Assert.Contains("import banking", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("retail mine", output.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<string> SlugAsync(Guid organization)

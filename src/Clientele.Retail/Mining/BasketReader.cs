@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Clientele.Retail.Mining;
@@ -18,6 +19,7 @@ public static class BasketReader
         return Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(bytes, name) : ReadFimi(bytes, name);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static BasketSet ReadFimi(ReadOnlySpan<byte> bytes, string source = "input")
     {
         var builder = new BasketSetBuilder(bytes.Length / 3 + 16, bytes.Length / 32 + 16);
@@ -66,6 +68,7 @@ public static class BasketReader
         return Finish(builder, source);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static BasketSet ReadCsv(ReadOnlySpan<byte> bytes, string source = "input")
     {
         if (bytes.StartsWith("\uFEFF"u8))
@@ -137,6 +140,7 @@ public static class BasketReader
         private int[] _dense = CreateDense(1024);
         private Dictionary<int, int>? _large;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int DenseId(int raw, BasketSetBuilder builder)
         {
             if (raw < ArrayLimit)

@@ -66,6 +66,7 @@ internal sealed class BasketSetBuilder(int itemCapacity = 1024, int basketCapaci
         _lastBasket.Add(-1);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddItem(int id)
     {
         ref var last = ref _lastBasket.Items[id];

@@ -127,16 +127,22 @@ public static class FpGrowth
                     support[item]++;
                 }
             }
-            var frequent = new List<int>();
+            // Descending support, then ascending id: one primitive sort of (−support, id) keys, no comparison delegate.
+            var keys = new List<long>();
             for (var item = 0; item < support.Length; item++)
             {
                 if (support[item] >= _minimumCount)
                 {
-                    frequent.Add(item);
+                    keys.Add(((long)(int.MaxValue - support[item]) << 32) | (uint)item);
                 }
             }
-            frequent.Sort((a, b) => support[a] != support[b] ? support[b].CompareTo(support[a]) : a.CompareTo(b));
-            _itemOfRank = [.. frequent];
+            var sorted = keys.ToArray();
+            Array.Sort(sorted);
+            _itemOfRank = new int[sorted.Length];
+            for (var rank = 0; rank < sorted.Length; rank++)
+            {
+                _itemOfRank[rank] = (int)(sorted[rank] & 0xFFFFFFFF);
+            }
             var rankOf = new int[_baskets.ItemCount];
             Array.Fill(rankOf, -1);
             for (var rank = 0; rank < _itemOfRank.Length; rank++)
@@ -162,7 +168,7 @@ public static class FpGrowth
                 }
                 if (ranks.Count > start)
                 {
-                    ranks.Items.AsSpan(start, ranks.Count - start).Sort();
+                    SortSmall(ranks.Items.AsSpan(start, ranks.Count - start));
                     offsets.Add(ranks.Count);
                 }
             }
@@ -176,6 +182,28 @@ public static class FpGrowth
             }
             new TreeBuilder(tree, ranks.Items, offsets.ToArray()).Build();
             _tree = tree;
+        }
+    }
+
+    /// <summary>Insertion sort for the short rows of a basket; the library sort beyond.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortSmall(Span<int> values)
+    {
+        if (values.Length > 32)
+        {
+            values.Sort();
+            return;
+        }
+        for (var i = 1; i < values.Length; i++)
+        {
+            var value = values[i];
+            var at = i;
+            while (at > 0 && values[at - 1] > value)
+            {
+                values[at] = values[at - 1];
+                at--;
+            }
+            values[at] = value;
         }
     }
 
@@ -289,7 +317,7 @@ public static class FpGrowth
         private readonly int[] _prefix;
         private readonly int[] _extensions;
         private readonly int[] _itemset;
-        private IntList _visited = new(1024);
+        private readonly LocalCopy _local = new();
         private IntList _walkEnds = new(256);
         private int _extensionCount;
 
@@ -337,20 +365,71 @@ public static class FpGrowth
             _prefix[depth] = tree.GlobalItem[item];
             var support = tree.ItemSupport[item];
             var mark = _extensionCount;
-            var conditionalItems = depth + 1 < _maxLength && item > 0 ? CountConditional(depth, item, support) : 0;
+            var conditionalItems = depth + 1 < _maxLength ? CountConditional(depth, item, support) : 0;
             Emit(depth + 1, support);
             if (conditionalItems > 0)
             {
-                BuildConditional(level, item, _levels[depth + 1].Tree);
-                Mine(depth + 1);
+                var next = _levels[depth + 1].Tree;
+                BuildConditional(next);
+                if (!TryEmitPath(depth + 1, next))
+                {
+                    Mine(depth + 1);
+                }
             }
             _extensionCount = mark;
         }
 
         /// <summary>
+        /// A conditional tree that is a single path needs no more projections: every subset of its items is frequent, with
+        /// the count of its deepest node. The chosen items go after the prefix bottom-up, keeping the prefix in descending rank.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool TryEmitPath(int depth, FpTree tree)
+        {
+            var length = tree.ItemCount;
+            if (tree.NodeCount - 1 != length || length > 20)
+            {
+                return false;
+            }
+            Span<int> path = stackalloc int[length];
+            var node = 0;
+            for (var k = 0; k < length; k++)
+            {
+                node = tree.FirstChild[node];
+                if (node < 0 || tree.NextSibling[node] >= 0)
+                {
+                    return false;
+                }
+                path[k] = node;
+            }
+            var room = _maxLength - depth;
+            for (var mask = 1; mask < 1 << length; mask++)
+            {
+                var size = BitOperations.PopCount((uint)mask);
+                if (size > room)
+                {
+                    continue;
+                }
+                var deepest = 31 - BitOperations.LeadingZeroCount((uint)mask);
+                var at = depth;
+                for (var k = deepest; k >= 0; k--)
+                {
+                    if ((mask & (1 << k)) != 0)
+                    {
+                        _prefix[at++] = tree.GlobalItem[tree.Nodes[path[k]].Item];
+                    }
+                }
+                Emit(at, tree.Count[path[deepest]]);
+            }
+            return true;
+        }
+
+        /// <summary>
         /// Supports of the items above <paramref name="item"/>'s nodes; codes the frequent ones for the next tree and sets the
-        /// perfect extensions aside. Each ancestor is visited once: a walk up stops at a node an earlier walk reached, and the
-        /// counts are then summed up the visited nodes, later walks first, each from the bottom up.
+        /// perfect extensions aside. Each ancestor is visited once: a walk up stops at a node an earlier walk reached. The
+        /// visited nodes are copied into small local arrays (item, local parent), where the counts are summed up (later walks
+        /// first, each from the bottom up) and from which <see cref="BuildConditional"/> projects, so the large tree is read
+        /// once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int CountConditional(int depth, int item, int support)
@@ -359,69 +438,87 @@ public static class FpGrowth
             var tree = level.Tree;
             level.EnsureMemo(tree.NodeCount);
             var stamp = ++level.Stamp;
-            var seen = level.MemoStamp;
-            var sum = level.MemoNode;
-            var parent = tree.Parent;
-            var items = tree.Item;
+            var memo = level.Memo;
+            var nodes = tree.Nodes;
             var counts = tree.Count;
             var headers = tree.HeaderNodes;
-            _visited.Count = 0;
+            var first = tree.HeaderStart[item];
+            var last = tree.HeaderStart[item + 1];
+            _local.Ensure(Math.Min(tree.NodeCount, (last - first) * (tree.ItemCount + 1)), last - first);
+            var localItem = _local.Item;
+            var localParent = _local.Parent;
+            var localSum = _local.Sum;
+            var below = _local.BelowParent;
+            var belowCount = _local.BelowCount;
+            var visited = 0;
+            var bottoms = 0;
             _walkEnds.Count = 0;
-            for (int k = tree.HeaderStart[item], end = tree.HeaderStart[item + 1]; k < end; k++)
+            for (var k = first; k < last; k++)
             {
                 var node = headers[k];
-                var above = parent[node];
+                var above = nodes[node].Parent;
                 if (above == 0)
                 {
                     continue;
                 }
-                if (seen[above] != stamp)
+                if (memo[above].Stamp != stamp)
                 {
-                    _visited.EnsureRoom(tree.NodeCount);
-                    var visited = _visited.Items;
-                    var at = _visited.Count;
                     var ancestor = above;
-                    do
+                    while (true)
                     {
-                        seen[ancestor] = stamp;
-                        sum[ancestor] = 0;
-                        visited[at++] = ancestor;
-                        ancestor = parent[ancestor];
+                        memo[ancestor] = new Memo(stamp, visited);
+                        var link = nodes[ancestor];
+                        localItem[visited] = link.Item;
+                        localSum[visited] = 0;
+                        var up = link.Parent;
+                        if (up == 0)
+                        {
+                            localParent[visited++] = -1;
+                            break;
+                        }
+                        if (memo[up].Stamp == stamp)
+                        {
+                            localParent[visited++] = memo[up].Local;
+                            break;
+                        }
+                        localParent[visited] = visited + 1;
+                        visited++;
+                        ancestor = up;
                     }
-                    while (ancestor != 0 && seen[ancestor] != stamp);
-                    _visited.Count = at;
-                    _walkEnds.Add(at);
+                    _walkEnds.Add(visited);
                 }
-                sum[above] += counts[node];
+                var local = memo[above].Local;
+                var count = counts[node];
+                localSum[local] += count;
+                below[bottoms] = local;
+                belowCount[bottoms++] = count;
             }
-            if (_walkEnds.Count == 0)
+            _local.Bottoms = bottoms;
+            if (visited == 0)
             {
                 return 0;
             }
             var conditional = _conditionalSupport;
             var touched = _touched;
             var touchedCount = 0;
-            var order = _visited.Items;
             for (var walk = _walkEnds.Count - 1; walk >= 0; walk--)
             {
                 for (int v = walk == 0 ? 0 : _walkEnds.Items[walk - 1], to = _walkEnds.Items[walk]; v < to; v++)
                 {
-                    var node = order[v];
-                    var count = sum[node];
-                    var it = items[node];
+                    var count = localSum[v];
+                    var it = localItem[v];
                     if (conditional[it] == 0)
                     {
                         touched[touchedCount++] = it;
                     }
                     conditional[it] += count;
-                    var above = parent[node];
-                    if (above != 0)
+                    var up = localParent[v];
+                    if (up >= 0)
                     {
-                        sum[above] += count;
+                        localSum[up] += count;
                     }
                 }
             }
-            touched.AsSpan(0, touchedCount).Sort();
             if (_levels.Count == depth + 1)
             {
                 _levels.Add(new Level(new FpTree(64, touchedCount)));
@@ -454,34 +551,30 @@ public static class FpGrowth
             return code;
         }
 
-        /// <summary>Projects the nodes <see cref="CountConditional"/> visited into <paramref name="next"/>, parents before children, and adds the counts of <paramref name="item"/>'s nodes.</summary>
+        /// <summary>Projects the nodes <see cref="CountConditional"/> copied into <paramref name="next"/>, parents before children, and adds the counts of the nodes below them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void BuildConditional(Level level, int item, FpTree next)
+        private void BuildConditional(FpTree next)
         {
-            var tree = level.Tree;
-            var projected = level.MemoNode;
-            var parent = tree.Parent;
-            var items = tree.Item;
-            var counts = tree.Count;
-            var headers = tree.HeaderNodes;
+            var localItem = _local.Item;
+            var localParent = _local.Parent;
+            var projected = _local.Sum;
             var localOf = _localOf;
-            var order = _visited.Items;
             for (var walk = 0; walk < _walkEnds.Count; walk++)
             {
                 for (int v = _walkEnds.Items[walk] - 1, from = walk == 0 ? 0 : _walkEnds.Items[walk - 1]; v >= from; v--)
                 {
-                    var node = order[v];
-                    var above = parent[node];
-                    var current = above == 0 ? 0 : projected[above];
-                    var code = localOf[items[node]];
-                    projected[node] = code >= 0 ? next.Child(current, code) : current;
+                    var up = localParent[v];
+                    var current = up < 0 ? 0 : projected[up];
+                    var code = localOf[localItem[v]];
+                    projected[v] = code >= 0 ? next.Child(current, code) : current;
                 }
             }
-            for (int k = tree.HeaderStart[item], end = tree.HeaderStart[item + 1]; k < end; k++)
+            var below = _local.BelowParent;
+            var belowCount = _local.BelowCount;
+            var counts = next.Count;
+            for (var k = 0; k < _local.Bottoms; k++)
             {
-                var node = headers[k];
-                var above = parent[node];
-                next.Count[above == 0 ? 0 : projected[above]] += counts[node];
+                counts[projected[below[k]]] += belowCount[k];
             }
             next.Finish();
         }
@@ -537,17 +630,45 @@ public static class FpGrowth
     private sealed class Level(FpTree tree)
     {
         public FpTree Tree { get; } = tree;
-        public int[] MemoStamp = [];
-        public int[] MemoNode = [];
+        public Memo[] Memo = [];
         public int Stamp;
 
         public void EnsureMemo(int nodes)
         {
-            if (MemoStamp.Length < nodes)
+            if (Memo.Length < nodes)
             {
-                var size = Math.Max(nodes, MemoStamp.Length * 2);
-                Array.Resize(ref MemoStamp, size);
-                Array.Resize(ref MemoNode, size);
+                Array.Resize(ref Memo, Math.Max(nodes, Memo.Length * 2));
+            }
+        }
+    }
+
+    /// <summary>A tree node's local copy in the current projection, valid while <see cref="Stamp"/> is its level's stamp.</summary>
+    private readonly record struct Memo(int Stamp, int Local);
+
+    /// <summary>The visited ancestors of one projection (item, local parent or −1, summed count, then projected node) and the nodes below them.</summary>
+    private sealed class LocalCopy
+    {
+        public int[] Item = [];
+        public int[] Parent = [];
+        public int[] Sum = [];
+        public int[] BelowParent = [];
+        public int[] BelowCount = [];
+        public int Bottoms;
+
+        public void Ensure(int visited, int bottoms)
+        {
+            if (Item.Length < visited)
+            {
+                var size = Math.Max(visited, Item.Length * 2);
+                Item = new int[size];
+                Parent = new int[size];
+                Sum = new int[size];
+            }
+            if (BelowParent.Length < bottoms)
+            {
+                var size = Math.Max(bottoms, BelowParent.Length * 2);
+                BelowParent = new int[size];
+                BelowCount = new int[size];
             }
         }
     }

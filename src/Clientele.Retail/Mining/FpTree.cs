@@ -9,8 +9,8 @@ namespace Clientele.Retail.Mining;
 /// </summary>
 internal sealed class FpTree(int nodeCapacity, int itemCapacity)
 {
-    public int[] Item = new int[nodeCapacity];
-    public int[] Parent = new int[nodeCapacity];
+    /// <summary>Parent and item side by side: a walk up the tree reads both, one cache line instead of two.</summary>
+    public Node[] Nodes = new Node[nodeCapacity];
     public int[] Count = new int[nodeCapacity];
     public int[] FirstChild = new int[nodeCapacity];
     public int[] NextSibling = new int[nodeCapacity];
@@ -30,8 +30,7 @@ internal sealed class FpTree(int nodeCapacity, int itemCapacity)
             HeaderStart = new int[itemCapacity + 1];
         }
         NodeCount = 1;
-        Item[0] = -1;
-        Parent[0] = -1;
+        Nodes[0] = new Node(-1, -1);
         Count[0] = 0;
         FirstChild[0] = -1;
     }
@@ -39,13 +38,12 @@ internal sealed class FpTree(int nodeCapacity, int itemCapacity)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NewNode(int parent, int item)
     {
-        if (NodeCount == Item.Length)
+        if (NodeCount == Nodes.Length)
         {
             Grow();
         }
         var node = NodeCount++;
-        Item[node] = item;
-        Parent[node] = parent;
+        Nodes[node] = new Node(parent, item);
         Count[node] = 0;
         FirstChild[node] = -1;
         NextSibling[node] = FirstChild[parent];
@@ -58,7 +56,7 @@ internal sealed class FpTree(int nodeCapacity, int itemCapacity)
     {
         for (var child = FirstChild[parent]; child >= 0; child = NextSibling[child])
         {
-            if (Item[child] == item)
+            if (Nodes[child].Item == item)
             {
                 return child;
             }
@@ -71,31 +69,30 @@ internal sealed class FpTree(int nodeCapacity, int itemCapacity)
     public void Finish()
     {
         var count = Count;
-        var parent = Parent;
-        var item = Item;
+        var nodes = Nodes;
         for (var node = NodeCount - 1; node > 0; node--)
         {
-            count[parent[node]] += count[node];
+            count[nodes[node].Parent] += count[node];
         }
         var start = HeaderStart.AsSpan(0, ItemCount + 1);
         start.Clear();
         for (var node = 1; node < NodeCount; node++)
         {
-            start[item[node] + 1]++;
+            start[nodes[node].Item + 1]++;
         }
         for (var i = 1; i < start.Length; i++)
         {
             start[i] += start[i - 1];
         }
-        if (HeaderNodes.Length < Item.Length)
+        if (HeaderNodes.Length < Nodes.Length)
         {
-            HeaderNodes = new int[Item.Length];
+            HeaderNodes = new int[Nodes.Length];
         }
         var headers = HeaderNodes;
         // Fill back to front, each item's bucket from its end, so the nodes stay in ascending order and no cursor array is needed.
         for (var node = NodeCount - 1; node > 0; node--)
         {
-            headers[--start[item[node] + 1]] = node;
+            headers[--start[nodes[node].Item + 1]] = node;
         }
         // start[i + 1] now equals the old start[i]; shift back.
         for (var i = 0; i < ItemCount; i++)
@@ -107,11 +104,12 @@ internal sealed class FpTree(int nodeCapacity, int itemCapacity)
 
     private void Grow()
     {
-        var size = Item.Length * 2;
-        Array.Resize(ref Item, size);
-        Array.Resize(ref Parent, size);
+        var size = Nodes.Length * 2;
+        Array.Resize(ref Nodes, size);
         Array.Resize(ref Count, size);
         Array.Resize(ref FirstChild, size);
         Array.Resize(ref NextSibling, size);
     }
 }
+
+internal readonly record struct Node(int Parent, int Item);

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace Clientele.Retail.Mining;
 
@@ -13,8 +12,7 @@ namespace Clientele.Retail.Mining;
 /// </summary>
 public static class MiningCsv
 {
-    private static readonly JsonSerializerOptions LabelJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteItemsets(FrequentItemsets itemsets, Stream output)
     {
         ArgumentNullException.ThrowIfNull(itemsets);
@@ -58,17 +56,33 @@ public static class MiningCsv
     public static string Format(double value) =>
         double.IsPositiveInfinity(value) ? "inf" : double.IsNegativeInfinity(value) ? "-inf" : value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>A label as a JSON string with its quotes doubled for the quoted CSV field.</summary>
+    /// <summary>A label as a JSON string (quote, backslash and control characters escaped, the rest as UTF-8) with its quotes doubled for the quoted CSV field.</summary>
     private static byte[][] EncodeLabels(IReadOnlyList<string> labels)
     {
         var encoded = new byte[labels.Count][];
+        var json = new StringBuilder();
         for (var i = 0; i < labels.Count; i++)
         {
-            encoded[i] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(labels[i], LabelJson).Replace("\"", "\"\"", StringComparison.Ordinal));
+            json.Clear().Append("\"\"");
+            foreach (var c in labels[i])
+            {
+                _ = c switch
+                {
+                    '"' => json.Append("\\\"\""),
+                    '\\' => json.Append("\\\\"),
+                    '\n' => json.Append("\\n"),
+                    '\r' => json.Append("\\r"),
+                    '\t' => json.Append("\\t"),
+                    < ' ' => json.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                    _ => json.Append(c),
+                };
+            }
+            encoded[i] = Encoding.UTF8.GetBytes(json.Append("\"\"").ToString());
         }
         return encoded;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteItemset(ByteWriter writer, ReadOnlySpan<int> items, byte[][] labels)
     {
         writer.Write("\"["u8);
@@ -89,6 +103,7 @@ public static class MiningCsv
         private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         private int _used;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(byte value)
         {
             if (_used == _buffer.Length)
@@ -98,6 +113,7 @@ public static class MiningCsv
             _buffer[_used++] = value;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Write(ReadOnlySpan<byte> bytes)
         {
             if (_used + bytes.Length > _buffer.Length)

@@ -65,4 +65,33 @@ public sealed class CliArgumentsTests
         Assert.Empty(args.Positional);
         Assert.Null(args.Option("org"));
     }
+
+    [Fact]
+    public void A_word_starting_with_two_dashes_is_never_an_options_value()
+    {
+        var args = new CliArguments(["--closed", "--org", "acme"]);
+
+        Assert.Equal("", args.Option("closed"));
+        Assert.Equal("acme", args.Option("org"));
+        Assert.True(args.Has("closed"));
+        Assert.False(args.Has("maximal"));
+    }
+
+    [Fact]
+    public void A_flag_takes_no_value_so_the_next_word_stays_positional()
+    {
+        var args = new CliArguments(["--Rules", "data.dat", "--org", "acme"], ["rules"]);
+
+        Assert.Equal(["data.dat"], args.Positional);
+        Assert.Equal("", args.Option("rules"));
+        Assert.Equal("acme", args.Option("org"));
+    }
+
+    [Fact]
+    public void A_flag_given_a_value_with_an_equals_sign_keeps_it()
+    {
+        var args = new CliArguments(["--rules=yes"], ["rules"]);
+
+        Assert.Equal("yes", args.Option("rules"));
+    }
 }

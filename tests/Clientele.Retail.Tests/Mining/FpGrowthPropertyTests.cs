@@ -45,6 +45,26 @@ public sealed class FpGrowthPropertyTests
     }
 
     [Theory]
+    [InlineData(101)]
+    [InlineData(102)]
+    [InlineData(103)]
+    [InlineData(104)]
+    public void Larger_random_sets_mined_in_parallel_equal_brute_force(int seed)
+    {
+        var baskets = BruteForce.RandomBaskets(seed, items: 14, baskets: 400);
+        foreach (var count in new[] { 2, 5, 20 })
+        {
+            var expected = BruteForce.Frequent(baskets, count);
+
+            var mined = FpGrowth.Mine(baskets, new ItemsetMiningOptions(MinimumSupport.OfCount(count), MaxDegreeOfParallelism: 4));
+
+            var found = Enumerable.Range(0, mined.Count).ToDictionary(i => BruteForce.Mask(mined.Items(i)), mined.SupportCount);
+            Assert.Equal(mined.Count, found.Count);
+            Assert.True(expected.OrderBy(e => e.Key).SequenceEqual(found.OrderBy(e => e.Key)), $"seed {seed}, count {count}: expected {expected.Count}, mined {found.Count}");
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Seeds))]
     public void The_table_is_the_same_in_the_same_order_on_one_thread_or_many(int seed)
     {
