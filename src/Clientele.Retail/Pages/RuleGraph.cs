@@ -8,17 +8,19 @@ public sealed record GraphNode(int Sku, string Name, double X, double Y, double 
 public sealed record GraphEdge(int From, int To, double X1, double Y1, double X2, double Y2, double Lift, double Confidence, double Width, string Colour);
 
 /// <summary>
-/// The top rules as a directed graph: products on a circle, an edge from every antecedent product to every consequent product
-/// (the strongest rule between a pair wins), thicker and redder with lift.
+/// The strongest rules as a directed graph: products on a circle, an edge from every antecedent product to every consequent
+/// product (the strongest rule between a pair wins; the <see cref="MaxEdges"/> strongest pairs are drawn), thicker and redder with lift.
 /// </summary>
 public sealed record RuleGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, double MinLift, double MaxLift)
 {
     public const double Size = 560;
     public const double NodeRadius = 7;
+    public const int MaxEdges = 30;
     private const double Radius = 190;
     private const double LabelGap = 12;
 
-    public static RuleGraph Of(IReadOnlyList<RuleView> rules)
+    // Rules come strongest first; one itemset makes many rules over the same pairs, so pass more rules than edges.
+    public static RuleGraph Of(IReadOnlyList<RuleView> rules, int maxEdges = MaxEdges)
     {
         var pairs = new Dictionary<(int From, int To), RuleView>();
         var names = new Dictionary<int, string>();
@@ -39,7 +41,9 @@ public sealed record RuleGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<Gra
                 }
             }
         }
-        var order = names.Keys.ToList();
+        var drawn = pairs.OrderByDescending(p => p.Value.Lift).ThenByDescending(p => p.Value.Confidence).Take(maxEdges).ToList();
+        pairs = drawn.ToDictionary(p => p.Key, p => p.Value);
+        var order = names.Keys.Where(sku => pairs.Keys.Any(k => k.From == sku || k.To == sku)).ToList();
         var centre = Size / 2;
         var nodes = order.Select((sku, index) =>
         {

@@ -29,6 +29,16 @@ public sealed class RetailPageModelTests
     }
 
     [Fact]
+    public void Only_the_strongest_pairs_are_drawn_with_their_products()
+    {
+        var graph = RuleGraph.Of([Rule([1], [2], 2), Rule([3], [4], 9), Rule([5], [6], 4)], maxEdges: 2);
+
+        Assert.Equal([(3, 4), (5, 6)], graph.Edges.Select(e => (e.From, e.To)).Order());
+        Assert.Equal([3, 4, 5, 6], graph.Nodes.Select(n => n.Sku).Order());
+        Assert.Equal((4.0, 9.0), (graph.MinLift, graph.MaxLift));
+    }
+
+    [Fact]
     public void Nodes_lie_on_the_circle_and_edges_stop_at_their_rims()
     {
         var graph = RuleGraph.Of([Rule([1], [2], 2), Rule([3], [4], 2)]);
