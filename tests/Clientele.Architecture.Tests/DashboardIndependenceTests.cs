@@ -49,5 +49,18 @@ public sealed class DashboardIndependenceTests
         Assert.Contains("Clientele.Banking.Pages.ClientProfile", routable);
     }
 
+    [Fact]
+    public void Retail_has_routable_pages()
+    {
+        var routable = Modules.AssemblyOf("Retail").GetTypes()
+            .Where(t => t.GetCustomAttributes(typeof(RouteAttribute), inherit: false).Length > 0).Select(t => t.FullName).ToList();
+
+        Assert.Contains("Clientele.Retail.Pages.SalesOverviewPage", routable);
+        Assert.Contains("Clientele.Retail.Pages.RulesExplorer", routable);
+        Assert.Contains("Clientele.Retail.Pages.BundleBuilder", routable);
+        Assert.Contains("Clientele.Retail.Pages.SegmentProfiles", routable);
+        Assert.Contains("Clientele.Retail.Pages.CustomerList", routable);
+    }
+
     public static TheoryData<string> ModuleNames => Modules.Names;
 }

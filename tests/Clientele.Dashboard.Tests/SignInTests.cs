@@ -61,10 +61,10 @@ public sealed class SignInTests(DashboardServer server, BrowserFixture browser) 
         await using var _ = context;
         await DashboardPage.SignInAsync(page, DashboardServer.OperatorEmail, DashboardServer.OperatorPassword);
 
-        await page.Locator("#nav-retail a").ClickAsync();
+        await page.Locator("#nav-churn a").ClickAsync();
 
-        await Expect(page.Locator("#module-placeholder")).ToContainTextAsync("association rules");
-        await Expect(page.Locator("#module-docs")).ToHaveAttributeAsync("href", "/docs/retail");
+        await Expect(page.Locator("#module-placeholder")).ToContainTextAsync("churn-risk scores");
+        await Expect(page.Locator("#module-docs")).ToHaveAttributeAsync("href", "/docs/churn");
     }
 
     [Fact]

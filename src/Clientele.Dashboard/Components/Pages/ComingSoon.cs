@@ -6,7 +6,6 @@ public static class ComingSoon
     public static string For(string module) => module switch
     {
         "banking" => "clients, their spending and the best product for each.",
-        "retail" => "products and sales, association rules, bundles and customer segments.",
         "churn" => "churn-risk scores per customer, model training and batch scoring.",
         "visitors" => "visitors recognised by face vector, their visits, carts and live events.",
         "leads" => "niches, campaigns, qualified leads and the bot's conversations.",
