@@ -4,6 +4,10 @@ using Clientele.Retail.Data;
 using Clientele.Retail.Products;
 using Clientele.Retail.Sales;
 using Clientele.Retail.Timeframe;
+using Clientele.Platform.Jobs;
+using Clientele.Retail.Rules;
+using Clientele.Retail.Segments;
+using Clientele.Retail.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -123,6 +127,12 @@ public sealed class RetailDemoData : IDemoData
         }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        // Rules, bundles and segments answer on first start too: the same jobs an analyst would start.
+        var queue = services.GetRequiredService<JobQueue>();
+        var checks = new Checks();
+        var run = new StartMiningRun().Check(checks, services.GetRequiredService<TimeProvider>().GetUtcNow())!;
+        await MiningRunEndpoints.QueueAsync(db, queue, run, cancellationToken);
+        await queue.EnqueueAsync(SegmentationJob.JobKind, new SegmentationJob.Payload(null, null), cancellationToken: cancellationToken);
     }
 
     public sealed record DemoSet(List<Product> Products, List<Customer> Customers, List<TimeframeDay> Timeframe, List<RetailTransaction> Transactions, List<Sale> Sales);

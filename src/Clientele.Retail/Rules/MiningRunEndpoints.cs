@@ -44,12 +44,19 @@ public static class MiningRunEndpoints
         {
             return Paging.Invalid(checks.Problems);
         }
+        var job = await QueueAsync(db, queue, run, cancellationToken);
+        var location = $"{catalog.Get(RetailModule.Name).PathBase.TrimEnd('/')}/api/rules/runs/{run.RunId}";
+        return TypedResults.Accepted(location, new RunAccepted(job.Id.ToString(), job.Status, $"Mining run {run.RunId} is queued", run.RunId));
+    }
+
+    /// <summary>Numbers and stores <paramref name="run"/>, and queues the job that mines it.</summary>
+    public static async Task<Job> QueueAsync(RetailDbContext db, JobQueue queue, MiningRun run, CancellationToken cancellationToken)
+    {
         await Numbering.InsertAsync(db, run, db.MiningRuns.Select(r => r.RunId), 1, (r, id) => r.RunId = id, () => { }, cancellationToken);
         var job = await queue.EnqueueAsync(MiningJob.JobKind, new MiningJob.Payload(run.Id), cancellationToken: cancellationToken);
         run.JobId = job.Id;
         await db.SaveChangesAsync(cancellationToken);
-        var location = $"{catalog.Get(RetailModule.Name).PathBase.TrimEnd('/')}/api/rules/runs/{run.RunId}";
-        return TypedResults.Accepted(location, new RunAccepted(job.Id.ToString(), job.Status, $"Mining run {run.RunId} is queued", run.RunId));
+        return job;
     }
 
     public static async Task<IResult> ListAsync([FromQuery] int? skip, [FromQuery] int? limit, RetailDbContext db, JobQueue queue,
