@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Clientele.Api.Tests.Events;
 using Clientele.Api.Tests.Support;
 using Clientele.Testing;
 
@@ -202,5 +203,27 @@ public sealed class RetailRulesTests(DatabaseServers<RetailServer> servers) : IC
         var bundles = await other.PostAsJsonAsync("/retail/api/bundles/recommend", new { product_sku = 1001, run_id = 1 });
         Assert.Equal(HttpStatusCode.NotFound, bundles.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/retail/api/rules/runs/1")).StatusCode);
+    }
+
+    [DatabaseFact]
+    public async Task A_finished_run_is_an_event_of_its_own_organization_only()
+    {
+        var mine = await PlantedAsync("run-events-mine");
+        var theirs = await PlantedAsync("run-events-theirs");
+        using var socket = await EventSockets.ConnectWithKeyAsync(server, mine.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+        await EventSockets.SubscribeAsync(socket, "retail.mining_run.succeeded");
+
+        // Theirs finishes first, so had it been sent to this socket it would arrive first.
+        await PlantedBaskets.MineAsync(theirs, new { min_support = 0.05 });
+        await PlantedBaskets.MineAsync(mine, new { min_support = 0.1 });
+
+        var received = await EventSockets.ReceiveJsonAsync(socket);
+        Assert.Equal("retail.mining_run.succeeded", received.GetProperty("event").GetString());
+        var run = received.GetProperty("mining_run");
+        Assert.Equal(1, run.GetProperty("run_id").GetInt32());
+        Assert.Equal(PlantedBaskets.Count, run.GetProperty("baskets").GetInt32());
+        var own = await (await mine.GetAsync("/retail/api/rules/runs/1")).ReadJsonAsync();
+        Assert.Equal(own.GetProperty("rules").GetInt32(), run.GetProperty("rules").GetInt32());
+        Assert.NotEqual(((await (await theirs.GetAsync("/retail/api/rules/runs/1")).ReadJsonAsync())).GetProperty("rules").GetInt32(), own.GetProperty("rules").GetInt32());
     }
 }
