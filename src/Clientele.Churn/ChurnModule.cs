@@ -1,4 +1,15 @@
+using Clientele.Churn.Alerts;
 using Clientele.Churn.Api;
+using Clientele.Churn.Auth;
+using Clientele.Churn.Customers;
+using Clientele.Churn.Demo;
+using Clientele.Platform;
+using Clientele.Churn.Data;
+using Clientele.Churn.Models;
+using Clientele.Churn.Monitoring;
+using Clientele.Churn.Predictions;
+using Clientele.Platform.Data;
+using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -6,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Churn;
 
-/// <summary>Churn-risk scoring (seed 002): customers, model, predictions, monitoring, alerts; JWT auth. Its endpoints arrive in a later issue; the path base, error shape and API document are in place.</summary>
+/// <summary>Churn-risk scoring (seed 002): JWT auth, customers, model training and versions, predictions, monitoring and alerts.</summary>
 public static class ChurnModule
 {
     public const string Name = "churn";
@@ -14,12 +25,29 @@ public static class ChurnModule
     public static IServiceCollection AddChurn(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClienteleModule(Name, "churn-risk API", ChurnErrorShape.Instance, anonymousInDevelopment: false);
+        services.AddModuleDbContext<ChurnDbContext>(Name);
+        services.AddOptions<ChurnOptions>().BindConfiguration("Clientele:Churn");
+        services.AddChurnAuthentication();
+        services.AddSingleton<ActiveModels>();
+        services.AddSingleton<AlertRules>();
+        services.AddScoped<CustomerScoring>();
+        services.AddSingleton<Explanations>();
+        services.AddJobHandler<TrainingJob>();
+        services.AddJobHandler<ScoringJob>();
+        services.AddSingleton<IDemoData, ChurnDemoData>();
+        services.AddSingleton<ScoringSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScoringSweep>());
         return services;
     }
 
     public static IEndpointRouteBuilder MapChurn(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapModule(Name);
+        var churn = endpoints.MapModule(Name);
+        AuthEndpoints.Map(churn);
+        CustomerEndpoints.Map(churn);
+        PredictionEndpoints.Map(churn);
+        ModelEndpoints.Map(churn);
+        MonitoringEndpoints.Map(churn);
         return endpoints;
     }
 }

@@ -22,7 +22,7 @@ public class ProductionAuthTests(DatabaseServers<ProductionServer> servers) : IC
     [DatabaseFact]
     public async Task Churn_unknown_routes_use_the_churn_shape()
     {
-        var response = await server.CreateClient().GetAsync("/churn/api/customers/");
+        var response = await server.CreateClient().GetAsync("/churn/api/no-such-resource/");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("""{"error":"Resource not found"}""", await response.Content.ReadAsStringAsync());

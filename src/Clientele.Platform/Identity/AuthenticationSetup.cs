@@ -11,12 +11,17 @@ public static class AuthenticationSetup
 {
     public const string DefaultScheme = "Clientele";
 
-    /// <summary>One default scheme that forwards to API keys when a key is sent, else to the dashboard's cookie session.</summary>
+    /// <summary>
+    /// One default scheme that forwards to API keys when a key is sent, to a module's token scheme when it claims the request
+    /// (churn's JWT), else to the dashboard's cookie session.
+    /// </summary>
     public static IServiceCollection AddClienteleAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(DefaultScheme)
-            .AddPolicyScheme(DefaultScheme, "API key or session", o => o.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.KeyFrom(context.Request) is not null ? ApiKeyAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddPolicyScheme(DefaultScheme, "API key, module token or session", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.KeyFrom(context.Request) is not null ? ApiKeyAuthenticationHandler.SchemeName
+                : context.RequestServices.GetServices<TokenScheme>().FirstOrDefault(s => s.Claims(context.Request))?.Name
+                  ?? CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
             {
@@ -42,3 +47,6 @@ public static class AuthenticationSetup
 
     public const string AdminPolicy = "platform:admin";
 }
+
+/// <summary>A module's own authentication scheme and the requests it claims (checked after API keys, before the cookie).</summary>
+public sealed record TokenScheme(string Name, Func<HttpRequest, bool> Claims);

@@ -11,7 +11,7 @@ namespace Clientele.Platform.RateLimits;
 /// then for an endpoint with a named policy the built-in rule of that name, <c>…:Policies:&lt;name&gt;</c> and <c>…:Modules:&lt;module&gt;:Policies:&lt;name&gt;</c>.
 /// Each level may set only some of PermitLimit, WindowSeconds and PartitionBy; the rest is inherited.
 /// </summary>
-public sealed class RateLimitPolicies(IConfiguration configuration, ModuleCatalog catalog)
+public sealed class RateLimitPolicies(IConfiguration configuration, ModuleCatalog catalog, IEnumerable<RateLimitDefault>? moduleDefaults = null)
 {
     public const string Section = "Clientele:RateLimits";
     public const string DefaultPolicy = "default";
@@ -21,8 +21,10 @@ public sealed class RateLimitPolicies(IConfiguration configuration, ModuleCatalo
     public static readonly RateLimitRule BuiltInDefault = new(1000, 60);
 
     /// <summary>Guessing passwords is what this stops; per IP, with room for an office behind one address.</summary>
-    public static readonly IReadOnlyDictionary<(string Module, string Policy), RateLimitRule> BuiltInPolicies =
-        new Dictionary<(string, string), RateLimitRule> { [(ModuleCatalog.PlatformName, LoginPolicy)] = new(20, 60, RateLimitPartitioning.Ip) };
+    public static readonly RateLimitDefault PlatformLogin = new(ModuleCatalog.PlatformName, LoginPolicy, new(20, 60, RateLimitPartitioning.Ip));
+
+    private readonly Dictionary<(string Module, string Policy), RateLimitRule> _builtIn =
+        new[] { PlatformLogin }.Concat(moduleDefaults ?? []).ToDictionary(d => (d.Module, d.Policy), d => d.Rule);
 
     private readonly ConcurrentDictionary<(string Module, string Policy), RateLimitRule> _rules = new();
 
@@ -85,7 +87,7 @@ public sealed class RateLimitPolicies(IConfiguration configuration, ModuleCatalo
         {
             return rule;
         }
-        if (BuiltInPolicies.TryGetValue((module, policy), out var builtIn))
+        if (_builtIn.TryGetValue((module, policy), out var builtIn))
         {
             rule = builtIn;
         }

@@ -20,3 +20,6 @@ public sealed record RateLimitBucket(string Module, string Policy, string Partit
 {
     public string RedisKey(string prefix) => $"{prefix}:{Module}:{Policy}:{Rule.PermitLimit}per{Rule.WindowSeconds}s:{Partition}";
 }
+
+/// <summary>A module's own rule for one of its named policies (churn's login: 10 a minute per IP); configuration still overrides it.</summary>
+public sealed record RateLimitDefault(string Module, string Policy, RateLimitRule Rule);

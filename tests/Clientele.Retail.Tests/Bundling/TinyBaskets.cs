@@ -41,31 +41,4 @@ internal static class TinyBaskets
         }
         return rules;
     }
-
-    /// <summary>One-to-one rules from pair counts, for data sets too large for <see cref="PairRules"/>.</summary>
-    public static IReadOnlyList<AssociationRule> PairRulesFast(IReadOnlyList<int[]> baskets, int itemCount, double minSupport, double minConfidence)
-    {
-        var counts = Clientele.Retail.Bundling.ItemCooccurrence.Count(baskets, itemCount);
-        var total = (double)counts.BasketCount;
-        var rules = new List<AssociationRule>();
-        for (var antecedent = 0; antecedent < itemCount; antecedent++)
-        {
-            var partners = counts.PartnersOf(antecedent);
-            var together = counts.PairCountsOf(antecedent);
-            for (var index = 0; index < partners.Length; index++)
-            {
-                var support = together[index] / total;
-                var confidence = (double)together[index] / counts.CountOf(antecedent);
-                if (support < minSupport || confidence < minConfidence)
-                {
-                    continue;
-                }
-                var antecedentSupport = counts.CountOf(antecedent) / total;
-                var consequentSupport = counts.CountOf(partners[index]) / total;
-                rules.Add(new AssociationRule([antecedent], [partners[index]], support, confidence, confidence / consequentSupport,
-                    support - antecedentSupport * consequentSupport, confidence >= 1 ? double.PositiveInfinity : (1 - consequentSupport) / (1 - confidence)));
-            }
-        }
-        return rules;
-    }
 }

@@ -1,0 +1,104 @@
+using Clientele.Churn.Auth;
+using Clientele.Churn.Customers;
+using Clientele.Churn.Data;
+using Clientele.Churn.Models;
+using Clientele.Churn.Shared;
+using Clientele.Platform.Errors;
+using Clientele.Platform.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Clientele.Churn.Predictions;
+
+/// <summary>Seed 002's single and batch predictions. Every score is stored in the customer's risk history with its model version.</summary>
+public static class PredictionEndpoints
+{
+    public const int MaxBatch = 100_000;
+
+    public sealed record PredictRequest(int? CustomerId = null);
+
+    public sealed record BatchRequest(IReadOnlyList<int>? CustomerIds = null);
+
+    public sealed record PredictionView(int CustomerId, double RiskScore, DateTime PredictionTime, FeaturesView FeaturesUsed,
+        string ModelVersion, string RiskBand, IReadOnlyList<FactorView> TopFactors);
+
+    public sealed record BatchStatus(string TaskId, string Status, int Progress, string? Message, DateTime? CompletedAt, object? Result);
+
+    public static void Map(RouteGroupBuilder churn)
+    {
+        var predict = churn.MapGroup("/api/predict").WithTags("Predictions").RequireAuthorization(ChurnPolicies.RiskAnalyst);
+        predict.MapPost("/", PredictAsync).WithName("PredictChurn").Accepts<PredictRequest>("application/json", "application/x-www-form-urlencoded")
+            .WithSummary("Scores one customer with the active model, stores it in the risk history and answers with the score, the features and the top factors.");
+        predict.MapPost("/batch/", BatchAsync).WithName("PredictChurnBatch").Accepts<BatchRequest>("application/json")
+            .WithSummary($"Scores up to {MaxBatch} customers as a durable job; 202 with the task.");
+        predict.MapGet("/batch/{task_id}/", BatchStatusAsync).WithName("ChurnBatchStatus").WithSummary("A batch task's status, progress and result.");
+    }
+
+    public static async Task<IResult> PredictAsync(HttpContext context, ChurnDbContext db, CustomerScoring scoring, IOptions<ChurnOptions> options)
+    {
+        var request = await RequestBody.ReadAsync<PredictRequest>(context);
+        if (request.CustomerId is not { } id)
+        {
+            return ChurnResults.Invalid("customer_id", CustomerInput.Required);
+        }
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, context.RequestAborted);
+        if (customer is null)
+        {
+            return ChurnResults.NotFound();
+        }
+        var entries = await scoring.ScoreAsync(db, [customer], RiskSources.Predict, context.RequestAborted);
+        if (entries.Count == 0)
+        {
+            return ChurnResults.BadRequest(ModelEndpoints.NoModel);
+        }
+        var entry = entries[0];
+        return TypedResults.Ok(new PredictionView(customer.Id, entry.Score, entry.Timestamp.UtcDateTime, FeaturesView.Of(CustomerScoring.FeaturesOf(customer)),
+            entry.ModelVersion, options.Value.Bands.Of(entry.Score), RiskPoints.Factors(entry.FactorsJson)));
+    }
+
+    public static async Task<IResult> BatchAsync(HttpContext context, ChurnDbContext db, JobQueue queue, ActiveModels models)
+    {
+        var request = await RequestBody.ReadAsync<BatchRequest>(context);
+        if (request.CustomerIds is not { } ids)
+        {
+            return ChurnResults.Invalid("customer_ids", CustomerInput.Required);
+        }
+        if (ids.Count == 0 || ids.Count > MaxBatch)
+        {
+            return ChurnResults.Invalid("customer_ids", $"Give between 1 and {MaxBatch} customer ids.");
+        }
+        var distinct = ids.Distinct().ToList();
+        var known = new HashSet<int>();
+        foreach (var chunk in distinct.Chunk(1000))
+        {
+            known.UnionWith(await db.Customers.Where(c => chunk.Contains(c.Id)).Select(c => c.Id).ToListAsync(context.RequestAborted));
+        }
+        var unknown = distinct.Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            return ChurnResults.Invalid([new FieldError(["body", "customer_ids"],
+                $"{unknown.Count} unknown customer id(s): {string.Join(", ", unknown.Take(10))}{(unknown.Count > 10 ? ", …" : "")}")]);
+        }
+        if (await models.ActiveAsync(db, context.RequestAborted) is null)
+        {
+            return ChurnResults.BadRequest(ModelEndpoints.NoModel);
+        }
+        var job = await queue.EnqueueAsync(ScoringJob.JobKind, new ScoringJob.Payload(distinct, RiskSources.Batch), cancellationToken: context.RequestAborted);
+        return TypedResults.Accepted($"{context.Request.PathBase}{context.Request.Path.Value!.TrimEnd('/')}/{job.Id}/",
+            new TaskAccepted(job.Id.ToString(), job.Status, $"Scoring {distinct.Count} customer(s)"));
+    }
+
+    public static async Task<IResult> BatchStatusAsync([FromRoute(Name = "task_id")] string taskId, JobQueue queue, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(taskId, out var id) || await queue.GetAsync(id, [ChurnModule.Name], cancellationToken) is not { Kind: ScoringJob.JobKind } job)
+        {
+            return ChurnResults.NotFound();
+        }
+        return TypedResults.Ok(new BatchStatus(job.Id.ToString(), job.Status, job.Progress, job.Status == JobStatus.Failed ? job.LastError ?? job.Message : job.Message,
+            job.FinishedAt?.UtcDateTime, job.Result is null ? null : System.Text.Json.JsonDocument.Parse(job.Result).RootElement));
+    }
+}
