@@ -3,6 +3,7 @@ using Clientele.Churn.Api;
 using Clientele.Churn.Auth;
 using Clientele.Churn.Customers;
 using Clientele.Churn.Demo;
+using Clientele.Churn.Import;
 using Clientele.Platform;
 using Clientele.Churn.Data;
 using Clientele.Churn.Models;
@@ -34,6 +35,7 @@ public static class ChurnModule
         services.AddSingleton<Explanations>();
         services.AddJobHandler<TrainingJob>();
         services.AddJobHandler<ScoringJob>();
+        services.AddJobHandler<ImportJob>();
         services.AddSingleton<IDemoData, ChurnDemoData>();
         services.AddSingleton<ScoringSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<ScoringSweep>());
@@ -45,6 +47,7 @@ public static class ChurnModule
         var churn = endpoints.MapModule(Name);
         AuthEndpoints.Map(churn);
         CustomerEndpoints.Map(churn);
+        ImportEndpoints.Map(churn);
         PredictionEndpoints.Map(churn);
         ModelEndpoints.Map(churn);
         MonitoringEndpoints.Map(churn);

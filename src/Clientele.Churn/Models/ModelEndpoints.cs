@@ -44,8 +44,6 @@ public static class ModelEndpoints
 
     public sealed record VersionView(string ModelVersion, DateTime TrainedAt, bool IsActive, double CvAuc, double AucRoc, int TrainingRows, string Decision);
 
-    public sealed record TrainingStatus(string TaskId, string Status, int Progress, string? Message, DateTime? CompletedAt, object? Result);
-
     public static void Map(RouteGroupBuilder churn)
     {
         var model = churn.MapGroup("/api/model").WithTags("Model");
@@ -109,17 +107,9 @@ public static class ModelEndpoints
             .FirstOrDefault(j => j.Kind == TrainingJob.JobKind && !j.IsFinished);
         var job = running ?? await queue.EnqueueAsync(TrainingJob.JobKind, new { }, maxAttempts: 2, context.RequestAborted);
         var message = running is null ? $"Training on {rows.Count} customers with a known outcome" : "A training is already under way; this is its task";
-        return TypedResults.Accepted($"{context.Request.PathBase}{context.Request.Path.Value!.TrimEnd('/')}/{job.Id}/",
-            new TaskAccepted(job.Id.ToString(), job.Status, message));
+        return ChurnTasks.Accepted(context, job, message);
     }
 
-    public static async Task<IResult> TrainingStatusAsync([Microsoft.AspNetCore.Mvc.FromRoute(Name = "task_id")] string taskId, JobQueue queue, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(taskId, out var id) || await queue.GetAsync(id, [ChurnModule.Name], cancellationToken) is not { Kind: TrainingJob.JobKind } job)
-        {
-            return ChurnResults.NotFound();
-        }
-        return TypedResults.Ok(new TrainingStatus(job.Id.ToString(), job.Status, job.Progress, job.Status == JobStatus.Failed ? job.LastError ?? job.Message : job.Message,
-            job.FinishedAt?.UtcDateTime, job.Result is null ? null : System.Text.Json.JsonDocument.Parse(job.Result).RootElement));
-    }
+    public static Task<IResult> TrainingStatusAsync([Microsoft.AspNetCore.Mvc.FromRoute(Name = "task_id")] string taskId, JobQueue queue,
+        CancellationToken cancellationToken) => ChurnTasks.StatusAsync(queue, taskId, TrainingJob.JobKind, cancellationToken);
 }

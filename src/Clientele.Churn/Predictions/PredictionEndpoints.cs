@@ -26,8 +26,6 @@ public static class PredictionEndpoints
     public sealed record PredictionView(int CustomerId, double RiskScore, DateTime PredictionTime, FeaturesView FeaturesUsed,
         string ModelVersion, string RiskBand, IReadOnlyList<FactorView> TopFactors);
 
-    public sealed record BatchStatus(string TaskId, string Status, int Progress, string? Message, DateTime? CompletedAt, object? Result);
-
     public static void Map(RouteGroupBuilder churn)
     {
         var predict = churn.MapGroup("/api/predict").WithTags("Predictions").RequireAuthorization(ChurnPolicies.RiskAnalyst);
@@ -88,17 +86,9 @@ public static class PredictionEndpoints
             return ChurnResults.BadRequest(ModelEndpoints.NoModel);
         }
         var job = await queue.EnqueueAsync(ScoringJob.JobKind, new ScoringJob.Payload(distinct, RiskSources.Batch), cancellationToken: context.RequestAborted);
-        return TypedResults.Accepted($"{context.Request.PathBase}{context.Request.Path.Value!.TrimEnd('/')}/{job.Id}/",
-            new TaskAccepted(job.Id.ToString(), job.Status, $"Scoring {distinct.Count} customer(s)"));
+        return ChurnTasks.Accepted(context, job, $"Scoring {distinct.Count} customer(s)");
     }
 
-    public static async Task<IResult> BatchStatusAsync([FromRoute(Name = "task_id")] string taskId, JobQueue queue, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(taskId, out var id) || await queue.GetAsync(id, [ChurnModule.Name], cancellationToken) is not { Kind: ScoringJob.JobKind } job)
-        {
-            return ChurnResults.NotFound();
-        }
-        return TypedResults.Ok(new BatchStatus(job.Id.ToString(), job.Status, job.Progress, job.Status == JobStatus.Failed ? job.LastError ?? job.Message : job.Message,
-            job.FinishedAt?.UtcDateTime, job.Result is null ? null : System.Text.Json.JsonDocument.Parse(job.Result).RootElement));
-    }
+    public static Task<IResult> BatchStatusAsync([FromRoute(Name = "task_id")] string taskId, JobQueue queue, CancellationToken cancellationToken) =>
+        ChurnTasks.StatusAsync(queue, taskId, ScoringJob.JobKind, cancellationToken);
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Single prediction through HTTP: starts the server (Release, demo data, a fresh SQLite file on a free port), logs in as the
+# demo admin, and times N sequential `POST /churn/api/predict/` calls on one keep-alive connection, next to the same number of
+# `GET /health/live` calls on the same connection in the same run (the anchor: the pipeline's floor for any request).
+# Usage: bench/churn/predict.sh [N=2000]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+count="${1:-2000}"
+work="$(mktemp -d)"
+port=$((20000 + RANDOM % 20000))
+server_pid=""
+cleanup() { [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet build src/Clientele.Server -c Release -v q -nologo >/dev/null
+ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Clientele="Data Source=$work/bench.db" Clientele__Churn__SweepMinutes=0 \
+  Clientele__RateLimits__Enabled=false Logging__LogLevel__Default=Warning \
+  dotnet src/Clientele.Server/bin/Release/net10.0/Clientele.Server.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 240); do
+  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break
+  sleep 0.5
+done
+
+python3 - "$port" "$count" <<'PY'
+import http.client, json, statistics, sys, time
+port, count = int(sys.argv[1]), int(sys.argv[2])
+conn = http.client.HTTPConnection("127.0.0.1", port)
+def call(method, path, body=None, headers={}):
+    start = time.perf_counter()
+    conn.request(method, path, body=body, headers=headers)
+    response = conn.getresponse()
+    data = response.read()
+    elapsed = (time.perf_counter() - start) * 1000
+    assert response.status == 200, (response.status, data[:200])
+    return elapsed, data
+_, token = call("POST", "/churn/api/auth/login/", json.dumps({"username": "admin@clientele.local", "password": "clientele-demo"}),
+                {"Content-Type": "application/json"})
+auth = {"Authorization": "Bearer " + json.loads(token)["access"], "Content-Type": "application/json"}
+def run(name, method, path, body=None, headers={}):
+    for i in range(200):
+        call(method, path, body(i) if body else None, headers)
+    times = sorted(call(method, path, body(i) if body else None, headers)[0] for i in range(count))
+    p = lambda q: times[min(len(times) - 1, int(q * len(times)))]
+    print(f"{name}: n={count} p50={p(0.50):.2f} ms p90={p(0.90):.2f} ms p99={p(0.99):.2f} ms max={times[-1]:.2f} ms")
+run("anchor GET /health/live", "GET", "/health/live")
+run("POST /churn/api/predict/ (score, 7-field Shapley factors, history row)", "POST", "/churn/api/predict/",
+    lambda i: json.dumps({"customer_id": 1 + i % 1500}), auth)
+PY
