@@ -51,6 +51,7 @@ public static class ChurnModule
         PredictionEndpoints.Map(churn);
         ModelEndpoints.Map(churn);
         MonitoringEndpoints.Map(churn);
+        Pages.ChurnCustomerExport.Map(churn);
         return endpoints;
     }
 }

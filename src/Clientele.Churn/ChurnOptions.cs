@@ -17,7 +17,7 @@ public sealed class ChurnOptions
     /// <summary>A rise of more than this many percent over the customer's previous score is a sharp rise (the original's 20 %).</summary>
     public double IncreasePercent { get; set; } = 20;
 
-    /// <summary>After an alert of one type for one customer, the same alert is recorded but not sent again for this long.</summary>
+    /// <summary>After an alert of one type for one customer, the same alert is not raised again for this long.</summary>
     public double AlertCooldownHours { get; set; } = 24;
 
     /// <summary>At most this many alerts are sent per organization and hour; the rest are recorded as not sent (the original capped at 30 a minute).</summary>

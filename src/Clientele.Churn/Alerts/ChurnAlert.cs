@@ -4,7 +4,7 @@ namespace Clientele.Churn.Alerts;
 
 /// <summary>
 /// One alert and the outcome of sending it. <see cref="EventId"/> is the outbox event that carries it to webhooks and e-mail; an
-/// alert that was not sent (cool-down, hourly cap, nobody to send to) says why in <see cref="ErrorMessage"/>.
+/// alert that was not sent (hourly cap, nobody to send to) says why in <see cref="ErrorMessage"/>.
 /// </summary>
 public sealed class ChurnAlert : IOrganizationOwned
 {

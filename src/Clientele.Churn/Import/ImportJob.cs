@@ -100,11 +100,12 @@ public sealed class ImportJob(ChurnDbContext db, CustomerScoring scoring, TimePr
             await db.SaveChangesAsync(cancellationToken);
             imported.AddRange(added.Select(c => c.Id));
             db.ChangeTracker.Clear();
-            await context.ProgressAsync(created + updated + skipped, checkedRows.Count * 2, "Storing customers", cancellationToken);
         }
         db.Publish(CompletedEvent, new { created, updated, skipped, bad_rows = problems.Count });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Progress is written on its own connection, so it waits for the commit: inside the transaction SQLite would lock it out.
+        await context.ProgressAsync(checkedRows.Count, checkedRows.Count * 2, "Stored customers", cancellationToken);
 
         var scored = 0;
         foreach (var page in imported.Chunk(Page))

@@ -24,7 +24,9 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
         }
         var features = customers.Select(FeaturesOf).ToList();
         var scores = served.Model.ScoreMany(features);
+        // Whole microseconds: PostgreSQL keeps no finer, so the time a prediction answers is the one its history row reads back.
         var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10));
         var entries = new List<RiskHistoryEntry>(customers.Count);
         var recentAlerts = await alerts.RecentAsync(db, customers.Select(c => c.Id).ToList(), now, cancellationToken);
         for (var index = 0; index < customers.Count; index++)

@@ -77,10 +77,10 @@ public class RateLimitTests(DatabaseServers<RateLimitedServer> servers) : IClass
         var client = server.CreateClient();
         for (var i = 0; i < Limit; i++)
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/churn/api/customers/")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/churn/api/nothing-here/")).StatusCode);
         }
 
-        var refused = await client.GetAsync("/churn/api/customers/");
+        var refused = await client.GetAsync("/churn/api/nothing-here/");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var body = await refused.ReadJsonAsync();
