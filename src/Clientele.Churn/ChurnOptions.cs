@@ -1,4 +1,5 @@
 using Clientele.Churn.Customers;
+using Clientele.Churn.Scoring;
 
 namespace Clientele.Churn;
 
@@ -6,6 +7,9 @@ namespace Clientele.Churn;
 public sealed class ChurnOptions
 {
     public RiskBands Bands { get; set; } = new();
+
+    /// <summary>How models are trained (trees, leaves, folds, background rows…); the defaults are the ones measured in docs/performance.md.</summary>
+    public TrainingSettings Training { get; set; } = new();
 
     /// <summary>Access tokens are short-lived; a refresh token lives a day from its issue and is good for one refresh.</summary>
     public int AccessTokenMinutes { get; set; } = 15;

@@ -61,10 +61,10 @@ public sealed class SignInTests(DashboardServer server, BrowserFixture browser) 
         await using var _ = context;
         await DashboardPage.SignInAsync(page, DashboardServer.OperatorEmail, DashboardServer.OperatorPassword);
 
-        await page.Locator("#nav-churn a").ClickAsync();
+        await page.Locator("#nav-visitors a").ClickAsync();
 
-        await Expect(page.Locator("#module-placeholder")).ToContainTextAsync("churn-risk scores");
-        await Expect(page.Locator("#module-docs")).ToHaveAttributeAsync("href", "/docs/churn");
+        await Expect(page.Locator("#module-placeholder")).ToContainTextAsync("visitors recognised by face vector");
+        await Expect(page.Locator("#module-docs")).ToHaveAttributeAsync("href", "/docs/visitors");
     }
 
     [Fact]

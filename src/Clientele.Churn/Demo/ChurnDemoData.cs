@@ -62,7 +62,7 @@ public sealed class ChurnDemoData : IDemoData
         await db.SaveChangesAsync(cancellationToken);
 
         var rows = customers.Select(c => new LabelledCustomer(CustomerScoring.FeaturesOf(c), c.Churned == true)).ToList();
-        var trained = ChurnTrainer.Train(rows, new TrainingSettings(), cancellationToken: cancellationToken);
+        var trained = ChurnTrainer.Train(rows, options.Training, cancellationToken: cancellationToken);
         db.ModelVersions.Add(new ModelVersion
         {
             Version = "v1", TrainedAt = now.AddDays(-HistoryDays), IsActive = true, Rows = rows.Count, CvAuc = trained.CvAuc, CvAucSd = trained.CvAucSd,

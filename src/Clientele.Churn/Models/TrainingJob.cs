@@ -38,7 +38,7 @@ public sealed class TrainingJob(ChurnDbContext db, TimeProvider time, IOptions<C
             throw new InvalidOperationException(problem);
         }
         var progress = new Progress(context, cancellationToken);
-        var trained = await Task.Run(() => ChurnTrainer.Train(rows, new TrainingSettings(), progress, cancellationToken), cancellationToken);
+        var trained = await Task.Run(() => ChurnTrainer.Train(rows, options.Value.Training, progress, cancellationToken), cancellationToken);
         await progress.FlushAsync();
 
         var champion = await db.ModelVersions.FirstOrDefaultAsync(m => m.IsActive, cancellationToken);

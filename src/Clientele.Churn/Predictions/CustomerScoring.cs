@@ -10,8 +10,8 @@ namespace Clientele.Churn.Predictions;
 /// <summary>
 /// Scores customers with the organization's active model: the customer's current score, one history row per score, and the
 /// alerts the new score calls for, saved together. With no model yet, nothing is scored.
-/// Explanations cost about 15 ms each, so bulk scoring (batch, sweep) stores none and the customer page works them out when it
-/// shows a point (<see cref="Explanations"/>).
+/// An explanation costs 1–5 ms (as much as scoring a thousand customers), so bulk scoring (batch, sweep) stores none and the
+/// customer page works them out when it shows a point (<see cref="Explanations"/>).
 /// </summary>
 public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, TimeProvider time, IOptions<ChurnOptions> options)
 {

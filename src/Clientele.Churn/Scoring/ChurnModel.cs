@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
@@ -13,24 +12,20 @@ public sealed class ChurnModel
 {
     private const string BackgroundEntry = "Clientele/ShapleyBackground.json";
 
-    private readonly MLContext ml;
-    private readonly ITransformer transformer;
-    private readonly ConcurrentBag<PredictionEngine<ChurnRow, ChurnPrediction>> engines = [];
-    private readonly ShapleyExplainer explainer;
+    private readonly TreeEnsemble ensemble;
 
-    private ChurnModel(MLContext ml, ITransformer transformer, IReadOnlyList<ChurnFeatures> background)
+    private ChurnModel(ITransformer transformer, IReadOnlyList<ChurnFeatures> background)
     {
-        this.ml = ml;
-        this.transformer = transformer;
+        ensemble = TreeEnsemble.From(transformer);
         Background = background;
-        explainer = new ShapleyExplainer(ScoreMany, background);
+        BaseScore = background.Average(ensemble.Score);
     }
 
     /// <summary>The fixed sample that explanations compare a customer with.</summary>
     public IReadOnlyList<ChurnFeatures> Background { get; }
 
     /// <summary>Mean score over <see cref="Background"/>: where every explanation starts.</summary>
-    public double BaseScore => explainer.BaseScore;
+    public double BaseScore { get; }
 
     public static ChurnModel Load(byte[] bytes)
     {
@@ -47,10 +42,8 @@ public sealed class ChurnModel
         {
             throw new InvalidDataException("The model's Shapley background is empty.");
         }
-        var ml = new MLContext(seed: 0);
         using var model = new MemoryStream(bytes, writable: false);
-        var transformer = ml.Model.Load(model, out _);
-        return new ChurnModel(ml, transformer, background);
+        return new ChurnModel(new MLContext(seed: 0).Model.Load(model, out _), background);
     }
 
     internal static byte[] Save(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, IReadOnlyList<ChurnFeatures> background)
@@ -66,31 +59,17 @@ public sealed class ChurnModel
     }
 
     /// <summary>Churn probability of one customer.</summary>
-    public double Score(ChurnFeatures customer)
-    {
-        if (!engines.TryTake(out var engine))
-        {
-            engine = ml.Model.CreatePredictionEngine<ChurnRow, ChurnPrediction>(transformer);
-        }
-        try
-        {
-            return engine.Predict(ChurnRow.From(customer)).Probability;
-        }
-        finally
-        {
-            engines.Add(engine);
-        }
-    }
+    public double Score(ChurnFeatures customer) => ensemble.Score(customer);
 
-    /// <summary>Churn probabilities of many customers in one pass over the model, in input order.</summary>
+    /// <summary>Churn probabilities of many customers, in input order.</summary>
     public IReadOnlyList<double> ScoreMany(IReadOnlyList<ChurnFeatures> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        return customers.Count == 0 ? [] : ChurnPipeline.Score(ml, transformer, customers);
+        return ensemble.ScoreMany(customers);
     }
 
     /// <summary>Exact interventional Shapley values of the seven fields against <see cref="Background"/>, in API order.</summary>
-    public Explanation Explain(ChurnFeatures customer) => explainer.Explain(customer);
+    public Explanation Explain(ChurnFeatures customer) => ensemble.Explain(customer, Background);
 
     /// <summary>The <paramref name="count"/> fields that move this customer's score most, strongest first.</summary>
     public IReadOnlyList<Factor> TopFactors(ChurnFeatures customer, int count = 3) =>

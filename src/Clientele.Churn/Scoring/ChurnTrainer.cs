@@ -70,7 +70,8 @@ public static class ChurnTrainer
             var training = rows.Where((_, row) => folds[row] != fold).ToList();
             var validation = Enumerable.Range(0, rows.Count).Where(row => folds[row] == fold).ToList();
             var transformer = ChurnPipeline.Fit(training, settings, out _);
-            var scores = ChurnPipeline.Score(new MLContext(settings.Seed), transformer, validation.Select(row => rows[row].Features).ToList());
+            var ensemble = TreeEnsemble.From(transformer);
+            var scores = validation.Select(row => ensemble.Score(rows[row].Features)).ToList();
             for (var position = 0; position < validation.Count; position++)
             {
                 outOfFold[validation[position]] = scores[position];

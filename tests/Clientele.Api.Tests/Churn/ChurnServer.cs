@@ -26,6 +26,10 @@ public class ChurnServer : ClienteleFactory
         Settings["Clientele:Jobs:PollSeconds"] = "0.1";
         Settings["Clientele:Events:PollSeconds"] = "0.05";
         Settings["Clientele:RateLimits:Modules:churn:Policies:login:PermitLimit"] = "100000";
+        // These tests check the product's behaviour, not the model's quality (Clientele.Churn.Tests does): a smaller forest trains faster.
+        Settings["Clientele:Churn:Training:Trees"] = "60";
+        Settings["Clientele:Churn:Training:Folds"] = "3";
+        Settings["Clientele:Churn:Training:PermutationRepeats"] = "1";
     }
 }
 
