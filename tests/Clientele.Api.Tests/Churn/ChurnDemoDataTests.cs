@@ -26,19 +26,6 @@ public sealed class ChurnDemoDataTests(DatabaseServers<ChurnDemoServer> servers)
 {
     private readonly ChurnDemoServer server = servers.Current;
 
-    private static async Task<List<JsonElement>> AllCustomersAsync(HttpClient client)
-    {
-        var all = new List<JsonElement>();
-        string? next = $"{ChurnRows.Path}?page_size=100";
-        while (next is not null)
-        {
-            var page = await GetJsonAsync(client, next);
-            all.AddRange(page.GetProperty("results").EnumerateArray());
-            next = page.GetProperty("next").GetString();
-        }
-        return all;
-    }
-
     [DatabaseFact]
     public async Task The_demo_has_its_customers_an_active_model_scores_a_trend_and_alerts()
     {

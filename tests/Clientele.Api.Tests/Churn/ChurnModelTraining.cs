@@ -128,6 +128,20 @@ public static class ChurnTraining
         return await response.ReadJsonAsync();
     }
 
+    /// <summary>Every customer the caller sees, following the list's <c>next</c> links.</summary>
+    public static async Task<List<JsonElement>> AllCustomersAsync(HttpClient client)
+    {
+        var all = new List<JsonElement>();
+        string? next = $"{ChurnRows.Path}?page_size=100";
+        while (next is not null)
+        {
+            var page = await GetJsonAsync(client, next);
+            all.AddRange(page.GetProperty("results").EnumerateArray());
+            next = page.GetProperty("next").GetString();
+        }
+        return all;
+    }
+
     public static Task<JsonElement> CustomerAsync(HttpClient client, int id) => GetJsonAsync(client, $"{ChurnRows.Path}{id}/");
 
     public static async Task<JsonElement> PredictAsync(HttpClient client, int id)

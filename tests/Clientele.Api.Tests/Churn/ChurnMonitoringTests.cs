@@ -40,19 +40,6 @@ public sealed class ChurnMonitoringTests(DatabaseServers<ChurnMonitoringServer> 
         return (client, organization, key);
     }
 
-    private static async Task<List<JsonElement>> AllCustomersAsync(HttpClient client)
-    {
-        var all = new List<JsonElement>();
-        string? next = $"{ChurnRows.Path}?page_size=100";
-        while (next is not null)
-        {
-            var page = await GetJsonAsync(client, next);
-            all.AddRange(page.GetProperty("results").EnumerateArray());
-            next = page.GetProperty("next").GetString();
-        }
-        return all;
-    }
-
     private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [DatabaseFact]
