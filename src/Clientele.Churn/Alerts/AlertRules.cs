@@ -36,16 +36,18 @@ public sealed class AlertRules(Microsoft.Extensions.Options.IOptions<ChurnOption
         return new Recent(cooling.Select(a => (a.CustomerId, a.AlertType)).ToHashSet(), sent);
     }
 
+    /// <summary>Whether a new score calls for an alert at all (before the cool-down and the hourly cap, which need <see cref="Recent"/>).</summary>
+    public static bool Triggers(double? previous, double score, ChurnOptions options) => IsHigh(score, options) || IsSharpRise(previous, score, options);
+
     public void Raise(ChurnDbContext db, ChurnCustomer customer, double? previous, double score, DateTimeOffset now, Recent recent, ChurnOptions options)
     {
-        if (score >= options.HighRiskThreshold)
+        if (IsHigh(score, options))
         {
             Add(db, customer.Id, HighRisk, $"Customer {customer.Name} (#{customer.Id}) has a high churn risk of {score:0.00}", score, previous, now, recent, options);
         }
-        // A rise among low scores (0.02 to 0.03 is +50 %) is noise; it counts once the new score reaches the medium band.
-        if (previous is > 0 && score >= options.Bands.Medium && (score - previous.Value) / previous.Value * 100 > options.IncreasePercent)
+        if (previous is { } before && IsSharpRise(before, score, options))
         {
-            var rise = (score - previous.Value) / previous.Value * 100;
+            var rise = (score - before) / before * 100;
             Add(db, customer.Id, RiskIncrease,
                 $"Churn risk of customer {customer.Name} (#{customer.Id}) rose {rise:0}% from {previous:0.00} to {score:0.00}", score, previous, now, recent, options);
         }
@@ -76,4 +78,10 @@ public sealed class AlertRules(Microsoft.Extensions.Options.IOptions<ChurnOption
         }
         db.Alerts.Add(alert);
     }
+
+    private static bool IsHigh(double score, ChurnOptions options) => score >= options.HighRiskThreshold;
+
+    // A rise among low scores (0.02 to 0.03 is +50 %) is noise; it counts once the new score reaches the medium band.
+    private static bool IsSharpRise(double? previous, double score, ChurnOptions options) =>
+        previous is > 0 && score >= options.Bands.Medium && (score - previous.Value) / previous.Value * 100 > options.IncreasePercent;
 }

@@ -28,7 +28,8 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
         var now = time.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % 10));
         var entries = new List<RiskHistoryEntry>(customers.Count);
-        var recentAlerts = await alerts.RecentAsync(db, customers.Select(c => c.Id).ToList(), now, cancellationToken);
+        // Most scores raise nothing, so the cool-downs are read only once one does.
+        AlertRules.Recent? recentAlerts = null;
         for (var index = 0; index < customers.Count; index++)
         {
             var customer = customers[index];
@@ -39,7 +40,11 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
                 CustomerId = customer.Id, Score = score, Timestamp = now, Day = DateOnly.FromDateTime(now.UtcDateTime), ModelVersion = served.Version, Source = source,
                 FeaturesJson = RiskPoints.FeaturesJson(features[index]), FactorsJson = RiskPoints.FactorsJson(factors),
             };
-            alerts.Raise(db, customer, customer.RiskScore, score, now, recentAlerts, options.Value);
+            if (AlertRules.Triggers(customer.RiskScore, score, options.Value))
+            {
+                recentAlerts ??= await alerts.RecentAsync(db, customers.Select(c => c.Id).ToList(), now, cancellationToken);
+                alerts.Raise(db, customer, customer.RiskScore, score, now, recentAlerts, options.Value);
+            }
             customer.RiskScore = score;
             customer.ModelVersion = served.Version;
             customer.LastUpdated = now;

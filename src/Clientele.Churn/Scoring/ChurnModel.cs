@@ -13,10 +13,12 @@ public sealed class ChurnModel
     private const string BackgroundEntry = "Clientele/ShapleyBackground.json";
 
     private readonly TreeEnsemble ensemble;
+    private readonly TreeExplainer explainer;
 
     private ChurnModel(ITransformer transformer, IReadOnlyList<ChurnFeatures> background)
     {
         ensemble = TreeEnsemble.From(transformer);
+        explainer = new TreeExplainer(ensemble, background);
         Background = background;
         BaseScore = background.Average(ensemble.Score);
     }
@@ -69,7 +71,7 @@ public sealed class ChurnModel
     }
 
     /// <summary>Exact interventional Shapley values of the seven fields against <see cref="Background"/>, in API order.</summary>
-    public Explanation Explain(ChurnFeatures customer) => ensemble.Explain(customer, Background);
+    public Explanation Explain(ChurnFeatures customer) => explainer.Explain(customer);
 
     /// <summary>The <paramref name="count"/> fields that move this customer's score most, strongest first.</summary>
     public IReadOnlyList<Factor> TopFactors(ChurnFeatures customer, int count = 3) =>

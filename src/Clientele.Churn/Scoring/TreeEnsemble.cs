@@ -1,4 +1,3 @@
-using System.Numerics;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Trainers.FastTree;
@@ -12,11 +11,6 @@ namespace Clientele.Churn.Scoring;
 /// </summary>
 internal sealed class TreeEnsemble
 {
-    private static readonly int FieldCount = ChurnFeatures.Names.Count;
-    private static readonly int Everyone = (1 << FieldCount) - 1;
-    private static readonly double[] WeightBySize = Enumerable.Range(0, FieldCount)
-        .Select(size => Factorial(size) * Factorial(FieldCount - size - 1) / Factorial(FieldCount)).ToArray();
-
     private readonly Tree[] trees;
     private readonly double bias;
     private readonly double slope;
@@ -86,98 +80,39 @@ internal sealed class TreeEnsemble
         return Probability(margin);
     }
 
-    /// <summary>
-    /// Exact interventional Shapley values over the seven fields: v(S) is the mean probability when the fields in S come from the
-    /// customer and the rest from each background row. Instead of scoring all 2^7 × background mixed rows, each tree is walked
-    /// once per background row: where customer and row go the same way the path needs nothing, where they part it needs the
-    /// field in S (customer's way) or out of S (row's way); each reachable leaf then adds its value to the coalitions that allow it.
-    /// </summary>
-    public Explanation Explain(ChurnFeatures customer, IReadOnlyList<ChurnFeatures> background)
-    {
-        var length = ChurnPipeline.FeatureColumns.Length;
-        Span<float> own = stackalloc float[length];
-        Span<float> other = stackalloc float[length];
-        ChurnPipeline.Featurize(customer, own);
-        var worth = new double[Everyone + 1];
-        var margins = new double[Everyone + 1];
-        var leaves = new List<Reach>();
-        foreach (var reference in background)
-        {
-            ChurnPipeline.Featurize(reference, other);
-            Array.Fill(margins, 0);
-            var shared = bias;
-            foreach (var tree in trees)
-            {
-                leaves.Clear();
-                tree.Reach(own, other, leaves);
-                if (leaves.Count == 1)
-                {
-                    shared += leaves[0].Value;
-                    continue;
-                }
-                foreach (var leaf in leaves)
-                {
-                    // Every coalition that holds Need and none of Forbid; the free fields' subsets enumerated as submasks.
-                    var free = Everyone & ~(leaf.Need | leaf.Forbid);
-                    for (var subset = free; ; subset = (subset - 1) & free)
-                    {
-                        margins[leaf.Need | subset] += leaf.Value;
-                        if (subset == 0)
-                        {
-                            break;
-                        }
-                    }
-                }
-            }
-            for (var coalition = 0; coalition <= Everyone; coalition++)
-            {
-                worth[coalition] += Probability(shared + margins[coalition]);
-            }
-        }
-        for (var coalition = 0; coalition <= Everyone; coalition++)
-        {
-            worth[coalition] /= background.Count;
-        }
+    internal IReadOnlyList<Tree> Trees => trees;
 
-        var factors = new Factor[FieldCount];
-        for (var field = 0; field < FieldCount; field++)
-        {
-            var bit = 1 << field;
-            double contribution = 0;
-            for (var coalition = 0; coalition <= Everyone; coalition++)
-            {
-                if ((coalition & bit) == 0)
-                {
-                    contribution += WeightBySize[BitOperations.PopCount((uint)coalition)] * (worth[coalition | bit] - worth[coalition]);
-                }
-            }
-            factors[field] = new Factor(ChurnFeatures.Names[field], contribution, FactorDescriptions.Describe(field, customer));
-        }
-        return new Explanation(worth[Everyone], worth[0], factors);
-    }
+    internal double Bias => bias;
 
     // ML.NET's PlattCalibrator: P = 1 / (1 + exp(slope · margin + offset)), in float as ML.NET returns it.
-    private double Probability(double margin) => (float)(1 / (1 + Math.Exp(slope * (float)margin + offset)));
-
-    private static double Factorial(int value) => value <= 1 ? 1 : value * Factorial(value - 1);
+    internal double Probability(double margin) => (float)(1 / (1 + Math.Exp(slope * (float)margin + offset)));
 
     /// <summary>A leaf reachable when mixing a customer with a background row, and the fields it needs in (Need) or out of (Forbid) the coalition.</summary>
-    private readonly record struct Reach(double Value, int Need, int Forbid);
+    internal readonly record struct Reach(double Value, int Need, int Forbid);
 
-    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
+    internal readonly record struct Node(int Feature, float Threshold, int Left, int Right, int FieldBit);
 
-    private sealed class Tree(Node[] nodes, double[] leafValue)
+    internal sealed class Tree(Node[] nodes, double[] leafValue)
     {
+        /// <summary>Splits per tree that <see cref="Directions"/> can hold: one bit each.</summary>
+        public const int MaxSplits = 64;
+
         public static Tree From(RegressionTree tree, double weight)
         {
             if (tree.CategoricalSplitFlags.Any(flag => flag))
             {
                 throw new InvalidDataException("The churn model has a categorical split; its features are all numeric.");
             }
+            if (tree.LeftChild.Count > MaxSplits)
+            {
+                throw new InvalidDataException($"A tree of the churn model has {tree.LeftChild.Count} splits; at most {MaxSplits} are served.");
+            }
             var nodes = new Node[tree.LeftChild.Count];
             for (var node = 0; node < nodes.Length; node++)
             {
-                nodes[node] = new Node(tree.NumericalSplitFeatureIndexes[node], tree.NumericalSplitThresholds[node], tree.LeftChild[node], tree.RightChild[node]);
+                var feature = tree.NumericalSplitFeatureIndexes[node];
+                nodes[node] = new Node(feature, tree.NumericalSplitThresholds[node], tree.LeftChild[node], tree.RightChild[node],
+                    1 << ChurnPipeline.FieldOfFeature[feature]);
             }
             return new Tree(nodes, [.. tree.LeafValues.Select(value => value * weight)]);
         }
@@ -194,30 +129,42 @@ internal sealed class TreeEnsemble
             return leafValue[~node];
         }
 
-        public void Reach(ReadOnlySpan<float> own, ReadOnlySpan<float> other, List<Reach> leaves) =>
-            Walk(nodes.Length == 0 ? -1 : 0, 0, 0, own, other, leaves);
+        /// <summary>Which way a row goes at every split of the tree, reached or not: bit n set means right at split n.</summary>
+        public ulong Directions(ReadOnlySpan<float> features)
+        {
+            ulong right = 0;
+            for (var node = 0; node < nodes.Length; node++)
+            {
+                if (features[nodes[node].Feature] > nodes[node].Threshold)
+                {
+                    right |= 1UL << node;
+                }
+            }
+            return right;
+        }
 
-        private void Walk(int node, int need, int forbid, ReadOnlySpan<float> own, ReadOnlySpan<float> other, List<Reach> leaves)
+        /// <summary>The leaves a mix of two rows (given by their <see cref="Directions"/>) can reach, with what each needs of the coalition.</summary>
+        public void Reach(ulong own, ulong other, List<Reach> leaves) => Walk(nodes.Length == 0 ? -1 : 0, 0, 0, own, other, leaves);
+
+        private void Walk(int node, int need, int forbid, ulong own, ulong other, List<Reach> leaves)
         {
             while (node >= 0)
             {
                 ref readonly var split = ref nodes[node];
-                var ownChild = own[split.Feature] <= split.Threshold ? split.Left : split.Right;
-                var otherChild = other[split.Feature] <= split.Threshold ? split.Left : split.Right;
-                if (ownChild != otherChild)
+                var ownChild = (own & (1UL << node)) == 0 ? split.Left : split.Right;
+                if (((own ^ other) & (1UL << node)) != 0)
                 {
                     // The two rows part on a field; which way depends on whether the coalition holds it (a field decides the
                     // same way wherever it appears, so a path that needs it both in and out is not reachable).
-                    var bit = 1 << ChurnPipeline.FieldOfFeature[split.Feature];
-                    if ((need & bit) == 0)
+                    if ((need & split.FieldBit) == 0)
                     {
-                        Walk(otherChild, need, forbid | bit, own, other, leaves);
+                        Walk(ownChild == split.Left ? split.Right : split.Left, need, forbid | split.FieldBit, own, other, leaves);
                     }
-                    if ((forbid & bit) != 0)
+                    if ((forbid & split.FieldBit) != 0)
                     {
                         return;
                     }
-                    need |= bit;
+                    need |= split.FieldBit;
                 }
                 node = ownChild;
             }

@@ -14,6 +14,10 @@ public static class DatabaseMigrator
         foreach (var database in scope.ServiceProvider.GetServices<ModuleDatabase>().OrderBy(d => d.Module == "platform" ? 0 : 1))
         {
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+            if (database.Module == "platform")
+            {
+                await SqliteWriteAheadLog.EnableAsync(context, cancellationToken);
+            }
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {

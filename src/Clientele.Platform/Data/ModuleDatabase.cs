@@ -29,7 +29,7 @@ public static class ModuleDatabaseRegistration
     {
         var history = HistoryTable(module);
         _ = settings.Provider == DatabaseProvider.Sqlite
-            ? options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(history))
+            ? options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(history)).AddInterceptors(SqliteWriteAheadLog.Instance)
             : options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(history));
         options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         return options;
