@@ -13,7 +13,7 @@ using static Clientele.Api.Tests.Churn.ChurnTraining;
 
 namespace Clientele.Api.Tests.Churn;
 
-/// <summary>The churn server with quick webhook delivery to a loopback receiver, for the alert events.</summary>
+/// <summary>The churn server with quick webhook delivery to a loopback receiver and alert e-mail to a real SMTP listener.</summary>
 public sealed class ChurnMonitoringServer : ChurnServer
 {
     public ChurnMonitoringServer(DatabaseKind kind) : base(kind)
@@ -22,6 +22,26 @@ public sealed class ChurnMonitoringServer : ChurnServer
         Settings["Clientele:Events:Webhooks:BaseDelaySeconds"] = "0.25";
         Settings["Clientele:Events:Webhooks:MaxDelaySeconds"] = "2";
         Settings["Clientele:Events:Webhooks:AllowLoopback"] = "true";
+        Settings["Clientele:Events:Email:Host"] = "127.0.0.1";
+        Settings["Clientele:Events:Email:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Clientele:Events:Email:Security"] = "None";
+        Settings["Clientele:Events:Email:From"] = "churn@clientele.kz";
+        Settings["Clientele:Events:Email:To"] = "risk-team@bank.kz";
+        Settings["Clientele:Events:Email:AlertTypes:0"] = "churn.alert";
+        Settings["Clientele:Events:Email:BaseDelaySeconds"] = "0.2";
+        Settings["Clientele:Events:Email:MaxDelaySeconds"] = "1";
+        Smtp.Start();
+    }
+
+    public SmtpSink Smtp { get; } = new();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Smtp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        base.Dispose(disposing);
     }
 }
 
@@ -232,7 +252,7 @@ public sealed class ChurnMonitoringTests(DatabaseServers<ChurnMonitoringServer> 
     }
 
     [DatabaseFact]
-    public async Task A_churn_alert_reaches_the_organizations_socket_and_webhook_and_not_another_organizations_socket()
+    public async Task A_churn_alert_reaches_the_organizations_socket_webhook_and_email_and_not_another_organizations_socket()
     {
         var (client, organization, key) = await TrainedAsync("churn-events", 120);
         var otherOrganization = await server.CreateOrganizationAsync("churn-events-other");
@@ -284,5 +304,14 @@ public sealed class ChurnMonitoringTests(DatabaseServers<ChurnMonitoringServer> 
         Assert.Equal(received.GetProperty("event_id").GetString(), arrival.EventId);
         Assert.Equal("HIGH_RISK", JsonDocument.Parse(arrival.Body).RootElement.GetProperty("alert_type").GetString());
         Assert.NotEmpty(await WebhookDeliveryTests.DeliveriesAsync(client, subscription));
+
+        // And an e-mail, over real SMTP, whose body is the same event.
+        var mail = await Eventually.WaitAsync(() => Task.FromResult(server.Smtp.Messages.Select(Mime).FirstOrDefault(m => (m.TextBody ?? "").Contains(arrival!.EventId, StringComparison.Ordinal))),
+            m => m is not null, "the alert's e-mail");
+        Assert.Equal("[Clientele] churn.alert", mail!.Subject);
+        Assert.Equal("risk-team@bank.kz", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Contains(alert.GetProperty("message").GetString()!, mail.TextBody, StringComparison.Ordinal);
     }
+
+    private static MimeKit.MimeMessage Mime(string raw) => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
 }
