@@ -15,6 +15,7 @@ using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Clientele.Churn;
 
@@ -27,7 +28,8 @@ public static class ChurnModule
     {
         services.AddClienteleModule(Name, "churn-risk API", ChurnErrorShape.Instance, anonymousInDevelopment: false);
         services.AddModuleDbContext<ChurnDbContext>(Name);
-        services.AddOptions<ChurnOptions>().BindConfiguration("Clientele:Churn");
+        services.AddOptions<ChurnOptions>().BindConfiguration("Clientele:Churn").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChurnOptions>, ChurnOptionsValidation>();
         services.AddChurnAuthentication();
         services.AddSingleton<ActiveModels>();
         services.AddSingleton<AlertRules>();

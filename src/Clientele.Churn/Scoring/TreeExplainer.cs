@@ -60,7 +60,7 @@ internal sealed class TreeExplainer
     {
         Span<float> own = stackalloc float[ChurnPipeline.FeatureColumns.Length];
         ChurnPipeline.Featurize(customer, own);
-        var reaches = ReachAll(own);
+        using var reaches = ReachAll(own);
 
         var worth = new double[Everyone + 1];
         var margins = new double[Everyone + 1];
@@ -150,12 +150,14 @@ internal sealed class TreeExplainer
 
     /// <summary>
     /// The leaves of every (tree, background pathway) pair as (Need, Forbid) keys and values, flat: pathway p (numbered across
-    /// all trees) owns the entries Offsets[p] up to Offsets[p + 1].
+    /// all trees) owns the entries Offsets[p] up to Offsets[p + 1]. The arrays are pooled (a few thousand leaves would otherwise
+    /// land on the large-object heap every call); the caller returns them.
     /// </summary>
-    private (int[] Keys, double[] Values, int[] Offsets) ReachAll(ReadOnlySpan<float> own)
+    private Reaches ReachAll(ReadOnlySpan<float> own)
     {
-        var offsets = new int[pathwayCount + 1];
-        var leaves = new List<TreeEnsemble.Reach>(pathwayCount * 2);
+        var offsets = ArrayPool<int>.Shared.Rent(pathwayCount + 1);
+        var leaves = Walked ??= new List<TreeEnsemble.Reach>();
+        leaves.Clear();
         var pathway = 0;
         for (var tree = 0; tree < pathways.Length; tree++)
         {
@@ -167,7 +169,27 @@ internal sealed class TreeExplainer
             }
         }
         offsets[pathwayCount] = leaves.Count;
-        return (leaves.Select(leaf => (leaf.Need << FieldCount) | leaf.Forbid).ToArray(), leaves.Select(leaf => leaf.Value).ToArray(), offsets);
+        var keys = ArrayPool<int>.Shared.Rent(leaves.Count);
+        var values = ArrayPool<double>.Shared.Rent(leaves.Count);
+        for (var index = 0; index < leaves.Count; index++)
+        {
+            keys[index] = (leaves[index].Need << FieldCount) | leaves[index].Forbid;
+            values[index] = leaves[index].Value;
+        }
+        return new Reaches(keys, values, offsets);
+    }
+
+    [ThreadStatic]
+    private static List<TreeEnsemble.Reach>? Walked;
+
+    private readonly record struct Reaches(int[] Keys, double[] Values, int[] Offsets) : IDisposable
+    {
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(Keys);
+            ArrayPool<double>.Shared.Return(Values);
+            ArrayPool<int>.Shared.Return(Offsets);
+        }
     }
 
     private static double Factorial(int value) => value <= 1 ? 1 : value * Factorial(value - 1);
