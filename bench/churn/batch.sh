@@ -9,8 +9,8 @@
 # one UPDATE churn_customers SET RiskScore = <logistic expression>, ModelVersion, LastUpdated plus one
 # INSERT INTO churn_risk_history SELECT … (features JSON, no factors, source batch) of the N rows, in one transaction,
 # run by the sqlite3 shell on the same file and by psql on the same database, timed by the wall clock around the shell:
-# the floor for writing the scores the job writes. Both databases run with their default durability (SQLite: rollback
-# journal, synchronous FULL, as the server opens it; PostgreSQL: fsync and synchronous_commit on).
+# the floor for writing the scores the job writes. SQLite runs as the server leaves the file (write-ahead log; the server's
+# connections use synchronous NORMAL, the sqlite3 shell its default FULL), PostgreSQL with fsync and synchronous_commit on.
 # Usage: bench/churn/batch.sh [N=100000] [sqlite|postgres|both]   (N at most 100000, the batch endpoint's limit)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

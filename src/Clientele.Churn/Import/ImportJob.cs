@@ -110,8 +110,8 @@ public sealed class ImportJob(ChurnDbContext db, CustomerScoring scoring, TimePr
         var scored = 0;
         foreach (var page in imported.Chunk(Page))
         {
-            var stored = await db.Customers.Where(c => page.Contains(c.Id)).ToListAsync(cancellationToken);
-            scored += (await scoring.ScoreAsync(db, stored, RiskSources.Batch, cancellationToken, explain: false)).Count;
+            var stored = await db.Customers.AsNoTracking().Where(c => page.Contains(c.Id)).ToListAsync(cancellationToken);
+            scored += (await scoring.ScorePageAsync(db, stored, RiskSources.Batch, cancellationToken)).Count;
             db.ChangeTracker.Clear();
             await context.ProgressAsync(checkedRows.Count + scored, checkedRows.Count * 2, "Scoring imported customers", cancellationToken);
         }

@@ -3,6 +3,7 @@ using Clientele.Churn.Customers;
 using Clientele.Churn.Data;
 using Clientele.Churn.Models;
 using Clientele.Churn.Scoring;
+using Clientele.Platform.Data;
 using Microsoft.Extensions.Options;
 
 namespace Clientele.Churn.Predictions;
@@ -10,13 +11,55 @@ namespace Clientele.Churn.Predictions;
 /// <summary>
 /// Scores customers with the organization's active model: the customer's current score, one history row per score, and the
 /// alerts the new score calls for, saved together. With no model yet, nothing is scored.
-/// An explanation costs 1–5 ms (as much as scoring a thousand customers), so bulk scoring (batch, sweep) stores none and the
+/// An explanation costs about 1 ms (as much as scoring a few hundred customers), so bulk scoring (batch, sweep, import) stores none and the
 /// customer page works them out when it shows a point (<see cref="Explanations"/>).
 /// </summary>
 public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, TimeProvider time, IOptions<ChurnOptions> options)
 {
-    public async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAsync(
-        ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken, bool explain = true)
+    /// <summary>Scores and explains a few tracked customers (a prediction, a customer created or changed) and saves them with their history and alerts.</summary>
+    public async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAsync(ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken)
+    {
+        var entries = await ScoreAndAlertAsync(db, customers, source, explain: true, cancellationToken);
+        for (var index = 0; index < entries.Count; index++)
+        {
+            customers[index].RiskScore = entries[index].Score;
+            customers[index].ModelVersion = entries[index].ModelVersion;
+            customers[index].LastUpdated = entries[index].Timestamp;
+            db.RiskHistory.Add(entries[index]);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return entries;
+    }
+
+    /// <summary>
+    /// Scores a page of customers (batch, sweep, import) without explanations and writes the scores and history rows row by row
+    /// without tracking them (<see cref="RowStatement"/>), in one transaction with the alerts; the customers need not be tracked.
+    /// </summary>
+    public async Task<IReadOnlyList<RiskHistoryEntry>> ScorePageAsync(ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken)
+    {
+        var entries = await ScoreAndAlertAsync(db, customers, source, explain: false, cancellationToken);
+        if (entries.Count == 0)
+        {
+            return entries;
+        }
+        var organization = db.CurrentOrganizationId;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RowStatement.Insert<RiskHistoryEntry>(db, nameof(RiskHistoryEntry.OrganizationId), nameof(RiskHistoryEntry.CustomerId), nameof(RiskHistoryEntry.Score),
+                nameof(RiskHistoryEntry.Timestamp), nameof(RiskHistoryEntry.Day), nameof(RiskHistoryEntry.ModelVersion), nameof(RiskHistoryEntry.FeaturesJson),
+                nameof(RiskHistoryEntry.FactorsJson), nameof(RiskHistoryEntry.Source))
+            .ExecuteAsync(db, entries.Select(e => new object?[] { organization, e.CustomerId, e.Score, e.Timestamp, e.Day, e.ModelVersion, e.FeaturesJson, e.FactorsJson, e.Source }),
+                cancellationToken);
+        await RowStatement.Update<ChurnCustomer>(db, [nameof(ChurnCustomer.RiskScore), nameof(ChurnCustomer.ModelVersion), nameof(ChurnCustomer.LastUpdated)],
+                [nameof(ChurnCustomer.Id), nameof(ChurnCustomer.OrganizationId)])
+            .ExecuteAsync(db, entries.Select(e => new object?[] { e.Score, e.ModelVersion, e.Timestamp, e.CustomerId, organization }), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return entries;
+    }
+
+    /// <summary>The history entries of the customers' new scores with the active model (none without one), and their alerts added to <paramref name="db"/>.</summary>
+    private async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAndAlertAsync(
+        ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, bool explain, CancellationToken cancellationToken)
     {
         if (customers.Count == 0 || await models.ActiveAsync(db, cancellationToken) is not { } served)
         {
@@ -35,23 +78,17 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
             var customer = customers[index];
             var score = Math.Round(scores[index], 6);
             var factors = explain ? served.Model.TopFactors(features[index]).Select(f => new FactorView(f.Feature, Math.Round(f.Contribution, 6), f.Description)).ToList() : [];
-            var entry = new RiskHistoryEntry
+            entries.Add(new RiskHistoryEntry
             {
                 CustomerId = customer.Id, Score = score, Timestamp = now, Day = DateOnly.FromDateTime(now.UtcDateTime), ModelVersion = served.Version, Source = source,
                 FeaturesJson = RiskPoints.FeaturesJson(features[index]), FactorsJson = RiskPoints.FactorsJson(factors),
-            };
+            });
             if (AlertRules.Triggers(customer.RiskScore, score, options.Value))
             {
                 recentAlerts ??= await alerts.RecentAsync(db, customers.Select(c => c.Id).ToList(), now, cancellationToken);
                 alerts.Raise(db, customer, customer.RiskScore, score, now, recentAlerts, options.Value);
             }
-            customer.RiskScore = score;
-            customer.ModelVersion = served.Version;
-            customer.LastUpdated = now;
-            db.RiskHistory.Add(entry);
-            entries.Add(entry);
         }
-        await db.SaveChangesAsync(cancellationToken);
         return entries;
     }
 

@@ -40,8 +40,8 @@ public sealed class ScoringJob(ChurnDbContext db, CustomerScoring scoring, Activ
         var features = new List<ChurnFeatures>(payload.CustomerIds is null ? ids.Count : 0);
         foreach (var page in ids.Chunk(PageSize))
         {
-            var customers = await db.Customers.Where(c => page.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-            var entries = await scoring.ScoreAsync(db, customers, payload.Source, cancellationToken, explain: false);
+            var customers = await db.Customers.AsNoTracking().Where(c => page.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+            var entries = await scoring.ScorePageAsync(db, customers, payload.Source, cancellationToken);
             scored += entries.Count;
             highRisk += entries.Count(e => e.Score >= high);
             if (payload.CustomerIds is null)
