@@ -47,11 +47,11 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
         await RowStatement.Insert<RiskHistoryEntry>(db, nameof(RiskHistoryEntry.OrganizationId), nameof(RiskHistoryEntry.CustomerId), nameof(RiskHistoryEntry.Score),
                 nameof(RiskHistoryEntry.Timestamp), nameof(RiskHistoryEntry.Day), nameof(RiskHistoryEntry.ModelVersion), nameof(RiskHistoryEntry.FeaturesJson),
                 nameof(RiskHistoryEntry.FactorsJson), nameof(RiskHistoryEntry.Source))
-            .ExecuteAsync(db, entries.Select(e => new object?[] { organization, e.CustomerId, e.Score, e.Timestamp, e.Day, e.ModelVersion, e.FeaturesJson, e.FactorsJson, e.Source }),
+            .ExecuteAsync(db, [.. entries.Select(e => new object?[] { organization, e.CustomerId, e.Score, e.Timestamp, e.Day, e.ModelVersion, e.FeaturesJson, e.FactorsJson, e.Source })],
                 cancellationToken);
         await RowStatement.Update<ChurnCustomer>(db, [nameof(ChurnCustomer.RiskScore), nameof(ChurnCustomer.ModelVersion), nameof(ChurnCustomer.LastUpdated)],
                 [nameof(ChurnCustomer.Id), nameof(ChurnCustomer.OrganizationId)])
-            .ExecuteAsync(db, entries.Select(e => new object?[] { e.Score, e.ModelVersion, e.Timestamp, e.CustomerId, organization }), cancellationToken);
+            .ExecuteAsync(db, [.. entries.Select(e => new object?[] { e.Score, e.ModelVersion, e.Timestamp, e.CustomerId, organization })], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return entries;

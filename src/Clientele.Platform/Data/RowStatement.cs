@@ -7,20 +7,20 @@ namespace Clientele.Platform.Data;
 
 /// <summary>
 /// One INSERT or UPDATE of an entity's table, run for many rows without tracking an entity per row: a prepared command reused
-/// row after row (SQLite, in process), or batches of statements in one round trip (PostgreSQL). Table, column names and value
+/// row after row (SQLite, in process), or one statement over arrays of every column (PostgreSQL, one round trip). Table, column names and value
 /// conversions (SQLite's UTC ticks) come from the EF model, so the statement writes what <c>SaveChanges</c> would. It runs in
 /// the context's current transaction; the caller owns tenancy (the organization is one of the columns it writes or matches).
 /// </summary>
 public sealed class RowStatement
 {
-    private const int RowsPerRoundTrip = 500;
-
     private readonly string sql;
+    private readonly string arraySql;
     private readonly RelationalTypeMapping[] mappings;
 
-    private RowStatement(string sql, RelationalTypeMapping[] mappings)
+    private RowStatement(string sql, string arraySql, RelationalTypeMapping[] mappings)
     {
         this.sql = sql;
+        this.arraySql = arraySql;
         this.mappings = mappings;
     }
 
@@ -28,8 +28,9 @@ public sealed class RowStatement
     public static RowStatement Insert<TEntity>(DbContext db, params string[] properties)
     {
         var (table, columns, mappings) = Columns<TEntity>(db, properties);
+        var names = string.Join(", ", columns);
         var values = string.Join(", ", columns.Select((_, index) => Parameter(index)));
-        return new RowStatement($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({values})", mappings);
+        return new RowStatement($"INSERT INTO {table} ({names}) VALUES ({values})", $"INSERT INTO {table} ({names}) SELECT * FROM unnest({values})", mappings);
     }
 
     /// <summary><c>UPDATE table SET set… WHERE match…</c> (all equal); rows give the <paramref name="set"/> values, then the <paramref name="match"/> ones.</summary>
@@ -38,40 +39,42 @@ public sealed class RowStatement
         var (table, columns, mappings) = Columns<TEntity>(db, [.. set, .. match]);
         var assignments = string.Join(", ", columns.Take(set.Length).Select((column, index) => $"{column} = {Parameter(index)}"));
         var conditions = string.Join(" AND ", columns.Skip(set.Length).Select((column, index) => $"{column} = {Parameter(set.Length + index)}"));
-        return new RowStatement($"UPDATE {table} SET {assignments} WHERE {conditions}", mappings);
+        var fromRows = string.Join(", ", columns.Take(set.Length).Select((column, index) => $"{column} = v.c{index}"));
+        var onRows = string.Join(" AND ", columns.Skip(set.Length).Select((column, index) => $"t.{column} = v.c{set.Length + index}"));
+        var aliases = string.Join(", ", columns.Select((_, index) => $"c{index}"));
+        var values = string.Join(", ", columns.Select((_, index) => Parameter(index)));
+        return new RowStatement($"UPDATE {table} SET {assignments} WHERE {conditions}",
+            $"UPDATE {table} AS t SET {fromRows} FROM unnest({values}) AS v({aliases}) WHERE {onRows}", mappings);
     }
 
-    public async Task ExecuteAsync(DbContext db, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(DbContext db, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
+        if (rows.Count == 0)
+        {
+            return;
+        }
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (connection.CanCreateBatch)
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            if (db.Database.IsNpgsql())
             {
-                await using var template = connection.CreateCommand();
-                foreach (var chunk in rows.Chunk(RowsPerRoundTrip))
+                // One statement for all rows: each column goes as one array parameter and unnest() turns them back into rows.
+                command.CommandText = arraySql;
+                for (var index = 0; index < mappings.Length; index++)
                 {
-                    await using var batch = connection.CreateBatch();
-                    batch.Transaction = transaction;
-                    foreach (var row in chunk)
-                    {
-                        var statement = batch.CreateBatchCommand();
-                        statement.CommandText = sql;
-                        for (var index = 0; index < mappings.Length; index++)
-                        {
-                            statement.Parameters.Add(mappings[index].CreateParameter(template, Parameter(index), ProviderValue(index, row[index])));
-                        }
-                        batch.BatchCommands.Add(statement);
-                    }
-                    await batch.ExecuteNonQueryAsync(cancellationToken);
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = Parameter(index);
+                    parameter.Value = Column(rows, index);
+                    command.Parameters.Add(parameter);
                 }
+                await command.ExecuteNonQueryAsync(cancellationToken);
                 return;
             }
-            await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            command.Transaction = transaction;
             var parameters = mappings.Select((mapping, index) => mapping.CreateParameter(command, Parameter(index), null)).ToArray();
             command.Parameters.AddRange(parameters);
             await command.PrepareAsync(cancellationToken);
@@ -88,6 +91,22 @@ public sealed class RowStatement
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>A column's values as a typed array (Guid[], double[], string[]…), which Npgsql sends as a PostgreSQL array.</summary>
+    private Array Column(IReadOnlyList<object?[]> rows, int index)
+    {
+        var type = mappings[index].Converter?.ProviderClrType ?? mappings[index].ClrType;
+        if (rows.Any(row => row[index] is null) && type.IsValueType && Nullable.GetUnderlyingType(type) is null)
+        {
+            type = typeof(Nullable<>).MakeGenericType(type);
+        }
+        var values = Array.CreateInstance(type, rows.Count);
+        for (var row = 0; row < rows.Count; row++)
+        {
+            values.SetValue(ProviderValue(index, rows[row][index]), row);
+        }
+        return values;
     }
 
     private object? ProviderValue(int index, object? value) =>
