@@ -74,10 +74,10 @@ public static partial class PhoneNormalizer
         return found;
     }
 
-    private static bool LooksLikeAmounts(string written)
-    {
-        var groups = written.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return groups.Length >= 2 && !written.StartsWith('+') && !written.StartsWith('8') && !written.StartsWith('7')
-               && groups.Skip(1).All(group => group.Length == 3 && group.All(char.IsDigit));
-    }
+    [GeneratedRegex(@"^\d{1,3}(?:[ .]\d{3})+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandsGrouped();
+
+    /// <summary>«150 000 000» or «15 000 - 20 000»: digits grouped by thousands are money, not a phone.</summary>
+    private static bool LooksLikeAmounts(string written) =>
+        !written.StartsWith('+') && written.Split(['-', '–'], StringSplitOptions.TrimEntries).All(side => ThousandsGrouped().IsMatch(side));
 }

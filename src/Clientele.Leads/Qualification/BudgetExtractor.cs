@@ -39,7 +39,7 @@ public static partial class BudgetExtractor
 
     private static string[] Folded(params string[] cues) => cues.Select(TextNormalizer.FoldEntry).ToArray();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<number>\d{1,3}(?:[ .]\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?:\s?(?<unit>к(?![а-я])|тыс[а-я]*\.?|мын[а-я]*|млн[а-я]*\.?|миллион[а-я]*|лям[а-я]*))?(?:\s?(?<currency>тг|тенге[а-я]*|тнг|кзт)(?![а-я]))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.,])(?<number>\d{1,3}(?:[ .]\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?:\s?(?<unit>к(?![а-я])|тыс[а-я]*\.?|тыщ[а-я]*|мын[а-я]*|млн[а-я]*\.?|миллион[а-я]*|лям[а-я]*))?(?:\s?(?<currency>тг|тенге[а-я]*|тнг|кзт)(?![а-я]))?", RegexOptions.CultureInvariant)]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"^\s*(?:-|–|—|до|по|\.\.\.?|…)\s*$", RegexOptions.CultureInvariant)]
@@ -84,7 +84,7 @@ public static partial class BudgetExtractor
         {
             var (first, second) = (amounts[index], amounts[index + 1]);
             var between = cleaned[first.End..second.Start];
-            if (second.Qualifies && (RangeJoin().IsMatch(between) || (first.From && first.HasUnit && between.Trim().Length == 0)))
+            if ((second.Qualifies || (first.Plausible && second.Plausible)) && (RangeJoin().IsMatch(between) || (first.From && first.HasUnit && between.Trim().Length == 0)))
             {
                 var low = first.HasUnit || first.Value >= 1000 ? first.Value : first.Value * second.Multiplier;
                 return new BudgetRange(Math.Min(low, second.Value), Math.Max(low, second.Value));
@@ -100,7 +100,8 @@ public static partial class BudgetExtractor
         return new BudgetRange(best.Value, best.Value);
     }
 
-    private sealed record Amount(decimal Value, decimal Multiplier, bool HasUnit, bool Qualifies, bool UpTo, bool From, int Start, int End);
+    /// <summary><see cref="Plausible"/>: could be money (≥ 1000 and not a year) though nothing says so; two of them joined by a dash are a budget range.</summary>
+    private sealed record Amount(decimal Value, decimal Multiplier, bool HasUnit, bool Qualifies, bool Plausible, bool UpTo, bool From, int Start, int End);
 
     private static Amount? Read(Match match, string text, bool budgetAsked)
     {
@@ -127,7 +128,8 @@ public static partial class BudgetExtractor
         var hasCue = upTo || from || budgetWord || BudgetCues.Any(cue => before.Contains(cue, StringComparison.Ordinal));
         var value = number * multiplier;
         var qualifies = hasUnit;
-        if (!hasUnit && !(number is >= 1950 and <= 2035 && !budgetWord))
+        var year = number is >= 1950 and <= 2035 && !budgetWord;
+        if (!hasUnit && !year)
         {
             if (value >= 1000)
                 qualifies = hasCue || budgetAsked;
@@ -138,7 +140,7 @@ public static partial class BudgetExtractor
                 qualifies = true;
             }
         }
-        return new Amount(value, multiplier, hasUnit, qualifies, upTo, from, match.Index, match.Index + match.Length);
+        return new Amount(value, multiplier, hasUnit, qualifies, hasUnit || (!year && value >= 1000), upTo, from, match.Index, match.Index + match.Length);
     }
 
     private static string Clean(string folded)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Clientele.Leads.Qualification;
 
 /// <summary>Built-in scripts for the niches the seed's users test (electronics repair, home repair, beauty, furniture, courses, auto parts, real estate) and a general one.</summary>
@@ -70,6 +72,8 @@ public static class NicheScripts
 
     private static readonly Lexicon EveryNiche = new(All.SelectMany(script => script.Keywords));
 
+    private static readonly ConcurrentDictionary<string, Lexicon> ByNicheName = new(StringComparer.Ordinal);
+
     public static QualificationScript For(string? category)
     {
         var key = (category ?? "").Trim().ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
@@ -81,8 +85,7 @@ public static class NicheScripts
     {
         if (string.IsNullOrWhiteSpace(nicheName))
             return EveryNiche;
-        var stems = TextNormalizer.Normalize(nicheName).Words.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(word => word.Length >= 4).Select(word => word[..Math.Min(word.Length, 6)]);
-        return EveryNiche.With(stems);
+        return ByNicheName.GetOrAdd(nicheName, name => EveryNiche.With(TextNormalizer.Normalize(name).Words
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Length >= 4).Select(word => word[..Math.Min(word.Length, 6)])));
     }
 }

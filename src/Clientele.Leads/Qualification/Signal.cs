@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Clientele.Leads.Qualification;
 
 /// <summary>What one message says about one factor, with the words that say it.</summary>
@@ -15,12 +17,14 @@ public sealed record BudgetRange(decimal? Min, decimal? Max)
 {
     public override string ToString() => (Min, Max) switch
     {
-        ({ } min, { } max) when min == max => $"{min:#,0} ₸",
-        ({ } min, { } max) => $"{min:#,0}–{max:#,0} ₸",
-        (null, { } max) => $"up to {max:#,0} ₸",
-        ({ } min, null) => $"from {min:#,0} ₸",
+        ({ } min, { } max) when min == max => $"{Tenge(min)} ₸",
+        ({ } min, { } max) => $"{Tenge(min)}–{Tenge(max)} ₸",
+        (null, { } max) => $"up to {Tenge(max)} ₸",
+        ({ } min, null) => $"from {Tenge(min)} ₸",
         _ => "unknown",
     };
+
+    private static string Tenge(decimal amount) => amount.ToString("#,0.##", CultureInfo.InvariantCulture).Replace(',', ' ');
 }
 
 /// <summary>When the lead wants it; the wire names follow the original schema's `urgency` column.</summary>

@@ -18,7 +18,7 @@ public sealed record SpamFinding(SpamSignal Signal, int Penalty, string Quote);
 /// <summary>Links, advertising and money-making offers, keyboard mashing, profanity; repetition and foreign phones are found across the conversation.</summary>
 public static partial class SpamDetector
 {
-    public const int LinkPenalty = 20;
+    public const int LinkPenalty = 25;
     public const int AdvertisingPenalty = 30;
     public const int GibberishPenalty = 25;
     public const int ProfanityPenalty = 25;
@@ -36,7 +36,10 @@ public static partial class SpamDetector
         "подпишись", "подписывайтесь", "работа на дому", "удаленная работа", "набираем сотрудников", "вакансия", "кредит без",
         "займ без", "без справок", "быстрые деньги", "база клиентов", "базу клиентов", "базы клиентов", "клиенттер базасы", "рассылка", "рассылки", "бот для", "сайт под ключ",
         "ақша табу", "табыс табу", "жарнама береміз", "жарнама орналастыр", "ұтыс", "ұтып алдыңыз", "сілтеме бойынша", "серіктестік", "жазылыңыз",
-        "үйден жұмыс", "earn", "crypto", "casino", "investment", "cooperation", "business offer", "click", "subscribe");
+        "үйден жұмыс", "қосымша табыс", "жұмыс ұсынамыз", "ұсынамыз", "подработк", "требуются сотрудники", "сетевой маркетинг", "млм ",
+        "гербалайф", "орифлейм", "earn", "crypto", "casino", "investment", "cooperation", "business offer", "click", "subscribe", "we offer",
+        "we are offering", "our services", "our company", "web development", "website development", "seo ", "smm ", "marketing services",
+        "visit our", "make money", "free trial", "dear sir", "dear customer", "promotion");
 
     private static readonly Lexicon Profanity = new(
         "хуй", "хуе", "хуя", "хуи", "пизд", "ебан", "ебал", "ебат", "ебу ", "заеб", "наеб", "выеб", "отъеб", "бляд", "блят", "бля ",

@@ -68,6 +68,7 @@ public sealed class PhoneNormalizerTests
     {
         Assert.Empty(PhoneNormalizer.FindIn("бюджет от 150 000 000 тенге"));
         Assert.Empty(PhoneNormalizer.FindIn("до 20 000, срочно"));
+        Assert.Empty(PhoneNormalizer.FindIn("бюджет 15 000 - 20 000"));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class BudgetExtractorTests
     [InlineData("жиырма мың", 20000)]
     [InlineData("бюджет 30000", 30000)]
     [InlineData("около 50 тыс", 50000)]
+    [InlineData("15 тыщ", 15000)]
     public void Exact_amounts(string message, int expected)
     {
         var range = Amount(message);
@@ -44,6 +45,8 @@ public sealed class BudgetExtractorTests
     [InlineData("от 10 000 до 15 000 тг", 10000, 15000)]
     [InlineData("10 мыңнан 15 мыңға дейін", 10000, 15000)]
     [InlineData("500-600 тысяч", 500000, 600000)]
+    [InlineData("15 000 - 20 000", 15000, 20000)]
+    [InlineData("в пределах 20-25 тыс", 20000, 25000)]
     public void Bounds_and_ranges(string message, int? min, int? max)
     {
         var range = Amount(message);

@@ -14,6 +14,8 @@ public sealed class ExtractorTests
     [InlineData("на этой неделе", Urgency.Week)]
     [InlineData("осы аптада", Urgency.Week)]
     [InlineData("в субботу", Urgency.Week)]
+    [InlineData("нужен мастер до пятницы", Urgency.Week)]
+    [InlineData("жұмаға дейін", Urgency.Week)]
     [InlineData("через месяц", Urgency.Month)]
     [InlineData("на следующей неделе", Urgency.Month)]
     [InlineData("келесі айда", Urgency.Month)]
@@ -79,6 +81,7 @@ public sealed class ExtractorTests
     [InlineData("фывапролд", SpamSignal.Gibberish)]
     [InlineData("asdfgh qwerty", SpamSignal.Gibberish)]
     [InlineData("ккккккк", SpamSignal.Gibberish)]
+    [InlineData("Hi! We are offering web development services", SpamSignal.Advertising)]
     public void Spam_signals(string message, SpamSignal expected) =>
         Assert.Contains(SpamDetector.Read(Text(message)), finding => finding.Signal == expected);
 
