@@ -60,7 +60,7 @@ public static partial class BudgetExtractor
             return new Signal(QualificationFactor.Budget, Evidence.Weak, $"price-sensitive («{haggle}»)");
         if (Accepting.FirstMatch(text) is { } accepted)
             return new Signal(QualificationFactor.Budget, Evidence.Confirmed, $"accepts the price («{accepted}»)");
-        if (asked == QualificationFactor.Budget && AcceptingWhenAsked.FirstMatch(text) is { } agreed)
+        if (asked == QualificationFactor.Budget && AcceptingWhenAsked.FirstMatch(text) is { } agreed && !TimelineExtractor.Postpones(text))
             return new Signal(QualificationFactor.Budget, Evidence.Strong, $"agrees on budget («{agreed}»)");
         return null;
     }

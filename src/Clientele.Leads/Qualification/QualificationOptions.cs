@@ -16,7 +16,7 @@ public sealed record QualificationOptions
     public int SuspectSpamPenalty { get; init; } = 25;
 
     /// <summary>Spam penalty that makes a lead spam whatever else it says.</summary>
-    public int CertainSpamPenalty { get; init; } = 50;
+    public int CertainSpamPenalty { get; init; } = 45;
 
     /// <summary>When set, <see cref="QualificationBot.ReplyAsync"/> lets the model phrase the scripted question; scoring never depends on it.</summary>
     public IChatClient? ChatClient { get; init; }

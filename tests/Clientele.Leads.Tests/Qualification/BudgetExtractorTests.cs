@@ -101,5 +101,7 @@ public sealed class BudgetExtractorTests
     {
         Assert.Null(BudgetExtractor.Read(TextNormalizer.Normalize("нормально")));
         Assert.Equal(Evidence.Strong, BudgetExtractor.Read(TextNormalizer.Normalize("нормально"), QualificationFactor.Budget)!.Evidence);
+        Assert.Null(BudgetExtractor.Read(TextNormalizer.Normalize("Жарайды, ойланайын"), QualificationFactor.Budget));
+        Assert.Null(BudgetExtractor.Read(TextNormalizer.Normalize("ок, подумаю"), QualificationFactor.Budget));
     }
 }
