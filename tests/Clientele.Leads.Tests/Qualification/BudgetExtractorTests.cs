@@ -93,6 +93,7 @@ public sealed class BudgetExtractorTests
     [InlineData("денег пока нет", Evidence.Negative)]
     [InlineData("ақша жоқ", Evidence.Negative)]
     [InlineData("дорого, максимум 10к", Evidence.Strong)]
+    [InlineData("Ок, беру", Evidence.Confirmed)]
     public void Stance_on_money(string message, Evidence expected) =>
         Assert.Equal(expected, BudgetExtractor.Read(TextNormalizer.Normalize(message))!.Evidence);
 
