@@ -43,6 +43,9 @@ public static partial class BudgetExtractor
     [GeneratedRegex(@"(?<![\d.,])(?<number>\d{1,3}(?:[ .]\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?:\s?(?<unit>к(?![а-я])|тыс[а-я]*\.?|тыщ[а-я]*|мын[а-я]*|млн[а-я]*\.?|миллион[а-я]*|лям[а-я]*))?(?:\s?(?<currency>тг|тенге[а-я]*|тнг|кзт)(?![а-я]))?", RegexOptions.CultureInvariant)]
     private static partial Regex AmountPattern();
 
+    [GeneratedRegex(@"(?:тыс[а-я]*|тыщ[а-я]*)\s(?:на\s|в\s)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandsBefore();
+
     [GeneratedRegex(@"^\s*(?:-|–|—|до|по|\.\.\.?|…)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex RangeJoin();
 
@@ -115,10 +118,11 @@ public static partial class BudgetExtractor
         var unit = match.Groups["unit"].Value;
         var currency = match.Groups["currency"].Value;
         var millions = (unit.StartsWith('м') && !unit.StartsWith("мын", StringComparison.Ordinal)) || unit.StartsWith('л');
-        var multiplier = unit.Length == 0 ? 1m : millions ? 1_000_000m : 1000m;
         var before = text[Math.Max(0, match.Index - 24)..match.Index];
         var after = text[(match.Index + match.Length)..].TrimStart();
-        var hasUnit = unit.Length > 0 || currency.Length > 0;
+        var thousandsBefore = unit.Length == 0 && ThousandsBefore().IsMatch(before);
+        var multiplier = unit.Length == 0 ? thousandsBefore ? 1000m : 1m : millions ? 1_000_000m : 1000m;
+        var hasUnit = unit.Length > 0 || currency.Length > 0 || thousandsBefore;
         if (!hasUnit && NotMoneyUnits.Any(word => after.StartsWith(word, StringComparison.Ordinal)))
             return null;
         var upTo = UpToCues.Any(cue => before.EndsWith(cue, StringComparison.Ordinal)) || after.StartsWith(UpToAfter, StringComparison.Ordinal)

@@ -25,6 +25,8 @@ public sealed class BudgetExtractorTests
     [InlineData("бюджет 30000", 30000)]
     [InlineData("около 50 тыс", 50000)]
     [InlineData("15 тыщ", 15000)]
+    [InlineData("Тысяч 20", 20000)]
+    [InlineData("рассчитываю тысяч на 25", 25000)]
     public void Exact_amounts(string message, int expected)
     {
         var range = Amount(message);

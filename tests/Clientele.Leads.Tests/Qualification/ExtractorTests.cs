@@ -18,6 +18,7 @@ public sealed class ExtractorTests
     [InlineData("осы аптада", Urgency.Week)]
     [InlineData("в субботу", Urgency.Week)]
     [InlineData("нужен мастер до пятницы", Urgency.Week)]
+    [InlineData("торт на субботу", Urgency.Week)]
     [InlineData("жұмаға дейін", Urgency.Week)]
     [InlineData("через месяц", Urgency.Month)]
     [InlineData("на следующей неделе", Urgency.Month)]
@@ -85,6 +86,7 @@ public sealed class ExtractorTests
     [InlineData("asdfgh qwerty", SpamSignal.Gibberish)]
     [InlineData("ккккккк", SpamSignal.Gibberish)]
     [InlineData("Hi! We are offering web development services", SpamSignal.Advertising)]
+    [InlineData("Мы команда разработчиков, сделаем бота для вашего бизнеса", SpamSignal.Advertising)]
     public void Spam_signals(string message, SpamSignal expected) =>
         Assert.Contains(SpamDetector.Read(Text(message)), finding => finding.Signal == expected);
 
