@@ -32,5 +32,11 @@ public sealed record ConversationState(string? NicheCategory, IReadOnlyList<Conv
 
     public ConversationState With(ConversationMessage message) => this with { Messages = [.. Messages, message] };
 
+    /// <summary>What the bot read in each message so far, by position (a reading is reused only for the same text after the same question); a state rebuilt from storage starts without it.</summary>
+    internal ReadingCache? Readings { get; init; }
+
     public bool HumanJoined => Messages.Any(message => Senders.IsHuman(message.Sender));
 }
+
+/// <summary>Readings of a conversation's first messages, valid for the niche they were read with.</summary>
+internal sealed record ReadingCache(string? NicheCategory, string? NicheName, IReadOnlyList<MessageReading?> Messages);

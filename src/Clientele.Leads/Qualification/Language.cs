@@ -21,7 +21,7 @@ public static class LanguageDetector
     private const string KazakhLetters = "әғқңөұүһі";
 
     private static readonly Lexicon KazakhWords = new(
-        "сәлем", "салеметсиз", "саламатсыз", "ассалаумағалейкум", "керек", "қажет", "қанша", "тұрады", "бағасы", "бар ма", "бар ма ",
+        "сәлем", "салеметсиз", "саламатсыз", "ассалаумағалейкум", "керек", "қажет", "қанша", "тұрады", "бағасы", "бар ма",
         "ма ", "ме ", "ба ", "бе ", "па ", "пе ", "жоқ ", "иә ", "иа ", "рақмет", "рахмет", "жақсы", "болады", "болама", "бүгін", "ертең",
         "апта ", "аптада", "аптаның", "мен ", "менің", "маған", "сіз", "бізге", "біз ", "қашан", "қалай", "неше", "жөндеу", "жасау", "жасайсыз", "үшін",
         "дейін", "мың ", "мыңға", "мыңнан", "теңгеге", "көмек", "айтыңыз", "айтыңызшы", "қайда", "келем", "келемін", "аламын",
@@ -38,13 +38,14 @@ public static class LanguageDetector
         "ремонт", "цена", "цену", "вопрос", "очень", "уже ", "еще ", "только", "просто", "будет", "было", "сделать", "делаете",
         "работает", "сломался", "сломалась", "хорошо", "понятно", "ладно", "давайте", "пока ", "потом", "думаю", "подумаю");
 
-    public static Language Detect(NormalizedText text, Language fallback = Language.Russian)
+    public static Language Detect(NormalizedText text, Language fallback = Language.Russian) => Decide(Scores(text), fallback);
+
+    /// <summary>Kazakh wins a tie: a lead who mixes in Kazakh is answered in Kazakh.</summary>
+    public static Language Decide((int Kazakh, int Russian) scores, Language fallback) => scores switch
     {
-        var (kazakh, russian) = Scores(text);
-        if (kazakh == 0 && russian == 0)
-            return fallback;
-        return kazakh >= russian ? Language.Kazakh : Language.Russian;
-    }
+        (0, 0) => fallback,
+        var (kazakh, russian) => kazakh >= russian ? Language.Kazakh : Language.Russian,
+    };
 
     public static (int Kazakh, int Russian) Scores(NormalizedText text)
     {

@@ -7,6 +7,7 @@ namespace Clientele.Leads.Qualification;
 public static class NumberWords
 {
     private static readonly Dictionary<string, decimal> Values = BuildValues();
+    private static readonly string Hundred = TextNormalizer.FoldEntry("сто");
 
     private static Dictionary<string, decimal> BuildValues()
     {
@@ -40,7 +41,7 @@ public static class NumberWords
             decimal total = 0, group = 0;
             while (index < words.Length && Values.TryGetValue(words[index], out var value))
             {
-                if (value == 100 && group is > 0 and < 10 && words[index] != TextNormalizer.FoldEntry("сто"))
+                if (value == 100 && group is > 0 and < 10 && words[index] != Hundred)
                     group *= 100;
                 else
                     group += value;

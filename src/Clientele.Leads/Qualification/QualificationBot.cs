@@ -20,14 +20,11 @@ public sealed record BotTurn(BotReply? Reply, Assessment Assessment, Conversatio
 /// </summary>
 public sealed class QualificationBot(QualificationOptions? options = null)
 {
-    private readonly QualificationOptions settings = options ?? new QualificationOptions();
-
-    public QualificationOptions Options => settings;
+    public QualificationOptions Options { get; } = options ?? new QualificationOptions();
 
     public BotTurn Reply(ConversationState conversation, ConversationMessage incoming)
     {
-        var updated = conversation.With(incoming);
-        var assessment = Assess(updated);
+        var (assessment, updated) = Read(conversation.With(incoming));
         var reply = Senders.IsLead(incoming.Sender) ? NextReply(updated, assessment) : null;
         return new BotTurn(reply, assessment, reply is null ? updated : updated.With(reply.ToMessage()));
     }
@@ -36,22 +33,28 @@ public sealed class QualificationBot(QualificationOptions? options = null)
     public async Task<BotTurn> ReplyAsync(ConversationState conversation, ConversationMessage incoming, CancellationToken cancellationToken = default)
     {
         var turn = Reply(conversation, incoming);
-        if (settings.ChatClient is null || turn.Reply is null)
+        if (Options.ChatClient is null || turn.Reply is null)
             return turn;
-        var phrased = await LanguageModelPhrasing.PhraseAsync(settings.ChatClient, turn.Reply, incoming.Text, settings.ChatTimeout, cancellationToken);
+        var phrased = await LanguageModelPhrasing.PhraseAsync(Options.ChatClient, turn.Reply, incoming.Text, Options.ChatTimeout, cancellationToken);
         var reply = turn.Reply with { Text = phrased };
         var messages = turn.Conversation.Messages.Take(turn.Conversation.Messages.Count - 1).Append(reply.ToMessage()).ToList();
         return turn with { Reply = reply, Conversation = turn.Conversation with { Messages = messages } };
     }
 
-    public Assessment Assess(ConversationState conversation)
+    public Assessment Assess(ConversationState conversation) => Read(conversation).Assessment;
+
+    /// <summary>Scores the conversation, reading only the messages the state has not read yet, and returns the state with its readings.</summary>
+    private (Assessment Assessment, ConversationState Conversation) Read(ConversationState conversation)
     {
         var script = NicheScripts.For(conversation.NicheCategory);
         var nicheWords = NicheScripts.KeywordsFor(conversation.NicheName);
+        var cached = conversation.Readings is { } cache && cache.NicheCategory == conversation.NicheCategory && cache.NicheName == conversation.NicheName
+            ? cache.Messages
+            : [];
+        var readings = new List<MessageReading?>(conversation.Messages.Count);
         var signals = new Dictionary<QualificationFactor, Signal>();
         var spam = new List<SpamFinding>();
         var language = Language.Russian;
-        var seenLanguage = false;
         QualificationFactor? asked = null;
         BudgetRange? budget = null;
         NormalizedPhone? phone = null;
@@ -63,8 +66,7 @@ public sealed class QualificationBot(QualificationOptions? options = null)
         }
         if (conversation.Lead.Phone is { } formPhone)
         {
-            var result = PhoneNormalizer.Normalize(formPhone);
-            phone = result.Phone;
+            phone = PhoneNormalizer.Normalize(formPhone).Phone;
             Keep(signals, phone is null
                 ? new Signal(QualificationFactor.Contact, Evidence.Weak, $"lead form phone is not valid ({formPhone})")
                 : ContactExtractor.Rate(phone, "lead form"));
@@ -73,46 +75,32 @@ public sealed class QualificationBot(QualificationOptions? options = null)
         }
 
         var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var message in conversation.Messages)
+        for (var index = 0; index < conversation.Messages.Count; index++)
         {
+            var message = conversation.Messages[index];
             if (Senders.IsBot(message.Sender))
-            {
                 asked = script.StepOf(message)?.Factor;
-                continue;
-            }
             if (!Senders.IsLead(message.Sender))
+            {
+                readings.Add(null);
                 continue;
-            var text = TextNormalizer.Normalize(message.Text);
-            var detected = LanguageDetector.Detect(text, seenLanguage ? language : Language.Russian);
-            if (LanguageDetector.Scores(text) != (0, 0))
-            {
-                language = detected;
-                seenLanguage = true;
             }
-            var phones = PhoneNormalizer.FindIn(text.Folded);
-            foreach (var found in phones.Where(found => found.Result.Phone is { IsKazakh: false, IsRussian: false }))
-                spam.Add(new SpamFinding(SpamSignal.ForeignPhone, SpamDetector.ForeignPhonePenalty, found.Written));
-            phone = phones.FirstOrDefault(found => found.Result.IsValid)?.Result.Phone ?? phone;
-
-            var read = new[]
-            {
-                NeedExtractor.Read(text, nicheWords),
-                BudgetExtractor.Read(text, asked, phones.Select(found => (found.Start, found.Length)).ToList()),
-                TimelineExtractor.Read(text),
-                AuthorityExtractor.Read(text, asked),
-                ContactExtractor.Read(phones, text, asked),
-            };
-            foreach (var signal in read.OfType<Signal>())
+            var reading = index < cached.Count && cached[index] is { } known && known.Message == message.Text && known.Asked == asked
+                ? known
+                : MessageReading.Read(message.Text, nicheWords, asked);
+            readings.Add(reading);
+            language = LanguageDetector.Decide(reading.LanguageScores, language);
+            phone = reading.Phone ?? phone;
+            foreach (var signal in reading.Signals)
             {
                 Keep(signals, signal);
                 budget = signal.Budget ?? budget;
             }
-            spam.AddRange(SpamDetector.Read(text));
-            var key = text.Words.Trim();
-            if (key.Length >= 8)
+            spam.AddRange(reading.Spam);
+            if (reading.RepeatKey.Length >= 8)
             {
-                repeats[key] = repeats.GetValueOrDefault(key) + 1;
-                if (repeats[key] == 3)
+                repeats[reading.RepeatKey] = repeats.GetValueOrDefault(reading.RepeatKey) + 1;
+                if (repeats[reading.RepeatKey] == 3)
                     spam.Add(new SpamFinding(SpamSignal.RepeatedText, SpamDetector.RepeatedTextPenalty, message.Text));
             }
         }
@@ -120,14 +108,15 @@ public sealed class QualificationBot(QualificationOptions? options = null)
         var factors = Enum.GetValues<QualificationFactor>().Select(factor => LeadScorer.Score(factor, signals.GetValueOrDefault(factor))).ToList();
         var score = LeadScorer.Total(factors, spam);
         var urgency = signals.GetValueOrDefault(QualificationFactor.Timeline)?.Urgency;
-        var (status, reason) = StatusRules.Decide(score, factors, spam, urgency, settings);
-        return new Assessment(score, status, reason, factors, spam, language)
+        var (status, reason) = StatusRules.Decide(score, factors, spam, urgency, Options);
+        var assessment = new Assessment(score, status, reason, factors, spam, language)
         {
             Budget = budget,
             Urgency = urgency,
             Authority = signals.GetValueOrDefault(QualificationFactor.Authority)?.Authority,
             Phone = phone,
         };
+        return (assessment, conversation with { Readings = new ReadingCache(conversation.NicheCategory, conversation.NicheName, readings) });
     }
 
     /// <summary>The newest evidence wins, except that of two positive answers the stronger stays.</summary>

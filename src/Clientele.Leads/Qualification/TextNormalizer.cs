@@ -9,10 +9,7 @@ namespace Clientele.Leads.Qualification;
 /// folded to their nearest Russian ones (ә→а, қ→к, ң→н, і→и …), э→е, й→и, no ь/ъ, so «канша», «қанша» and «qansha»
 /// read alike. <see cref="Words"/>: <see cref="Folded"/> with only letters and digits, padded with spaces for word matching.
 /// </summary>
-public sealed record NormalizedText(string Original, string Lowered, string Folded, string Words)
-{
-    public bool IsEmpty => Words.Trim().Length == 0;
-}
+public sealed record NormalizedText(string Original, string Lowered, string Folded, string Words);
 
 public static class TextNormalizer
 {

@@ -149,6 +149,20 @@ public sealed class QualificationBotTests
     }
 
     [Fact]
+    public void A_state_rebuilt_from_stored_messages_scores_as_the_live_one()
+    {
+        var live = ConversationState.Start("home_repair");
+        foreach (var text in new[] { "Нужен электрик, розетки не работают", "до 15 тысяч", "завтра с утра", "сама решаю" })
+            live = bot.Reply(live, Lead(text)).Conversation;
+        var stored = ConversationState.Start("home_repair") with { Messages = [.. live.Messages] };
+        var edited = live with { Messages = [.. live.Messages.Select(message => message.Text == "до 15 тысяч" ? message with { Text = "дорого" } : message)] };
+
+        Assert.Equal(bot.Assess(live).QualityScore, bot.Assess(stored).QualityScore);
+        Assert.Equal(bot.Assess(live).Status, bot.Assess(stored).Status);
+        Assert.Equal(Evidence.Weak, bot.Assess(edited).EvidenceFor(QualificationFactor.Budget));
+    }
+
+    [Fact]
     public void Unknown_niches_use_the_general_script()
     {
         Assert.Same(NicheScripts.General, NicheScripts.For("aquariums"));
