@@ -10,11 +10,13 @@ namespace Clientele.Leads.Qualification;
 /// </summary>
 public static partial class BudgetExtractor
 {
-    private static readonly Lexicon NoMoney = new("нет денег", "денег нет", "денег пока нет", "не по карману", "не потяну", "ақша жоқ", "ақшам жоқ", "ақшам жетпейді");
+    private static readonly Lexicon NoMoney = new("нет денег", "денег нет", "денег пока нет", "бюджета нет", "бюджета пока нет", "нет бюджета", "бюджет жоқ", "не по карману", "не потяну", "ақша жоқ", "ақшам жоқ", "ақшам жетпейді");
 
     private static readonly Lexicon Haggling = new(
         "дорого", "дороговато", "дешевле", "подешевле", "бюджет маленький", "бюджет небольшой", "бюджет ограничен", "денег мало",
         "қымбат", "арзанырақ", "арзандау");
+
+    private static readonly Lexicon NotExpensive = new("не дорого", "не дороговато", "не так дорого", "қымбат емес");
 
     private static readonly Lexicon Accepting = new(
         "устраивает", "устроит", "подходит", "цена нормальная", "цена норм", "по цене норм", "по цене ок", "цена ок",
@@ -52,7 +54,7 @@ public static partial class BudgetExtractor
     public static Signal? Read(NormalizedText text, QualificationFactor? asked = null, IReadOnlyList<(int Start, int Length)>? phoneSpans = null)
     {
         var range = FindAmount(text, asked == QualificationFactor.Budget, phoneSpans);
-        var haggle = Haggling.FirstMatch(text);
+        var haggle = NotExpensive.FirstMatch(text) is null ? Haggling.FirstMatch(text) : null;
         if (range is not null)
         {
             var evidence = haggle is null ? Evidence.Confirmed : Evidence.Strong;
@@ -62,7 +64,7 @@ public static partial class BudgetExtractor
             return new Signal(QualificationFactor.Budget, Evidence.Negative, $"no money now («{broke}»)");
         if (haggle is not null)
             return new Signal(QualificationFactor.Budget, Evidence.Weak, $"price-sensitive («{haggle}»)");
-        if (Accepting.FirstMatch(text) is { } accepted)
+        if ((NotExpensive.FirstMatch(text) ?? Accepting.FirstMatch(text)) is { } accepted)
             return new Signal(QualificationFactor.Budget, Evidence.Confirmed, $"accepts the price («{accepted}»)");
         if (asked == QualificationFactor.Budget && AcceptingWhenAsked.FirstMatch(text) is { } agreed && !TimelineExtractor.Postpones(text))
             return new Signal(QualificationFactor.Budget, Evidence.Strong, $"agrees on budget («{agreed}»)");

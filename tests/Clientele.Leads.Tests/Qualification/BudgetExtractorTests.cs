@@ -96,6 +96,8 @@ public sealed class BudgetExtractorTests
     [InlineData("ақша жоқ", Evidence.Negative)]
     [InlineData("дорого, максимум 10к", Evidence.Strong)]
     [InlineData("Ок, беру", Evidence.Confirmed)]
+    [InlineData("вроде не дорого", Evidence.Confirmed)]
+    [InlineData("бюджета пока нет", Evidence.Negative)]
     public void Stance_on_money(string message, Evidence expected) =>
         Assert.Equal(expected, BudgetExtractor.Read(TextNormalizer.Normalize(message))!.Evidence);
 

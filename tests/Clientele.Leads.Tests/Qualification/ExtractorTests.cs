@@ -12,6 +12,7 @@ public sealed class ExtractorTests
     [InlineData("срочна надо", Urgency.Immediate)]
     [InlineData("щас можно подъехать?", Urgency.Immediate)]
     [InlineData("не срочное дело", Urgency.Later)]
+    [InlineData("только не сегодня", Urgency.Later)]
     [InlineData("ертең келемін", Urgency.Immediate)]
     [InlineData("бүгін кешке", Urgency.Immediate)]
     [InlineData("на этой неделе", Urgency.Week)]
@@ -42,6 +43,7 @@ public sealed class ExtractorTests
     [InlineData("өзім шешемін", Authority.DecisionMaker)]
     [InlineData("надо посоветоваться с мужем", Authority.NeedsApproval)]
     [InlineData("спрошу у директора", Authority.NeedsApproval)]
+    [InlineData("решаю не сама", Authority.NeedsApproval)]
     [InlineData("күйеуіммен ақылдасайын", Authority.NeedsApproval)]
     public void Authority_from_words(string message, Authority expected) =>
         Assert.Equal(expected, AuthorityExtractor.Read(Text(message))!.Authority);
