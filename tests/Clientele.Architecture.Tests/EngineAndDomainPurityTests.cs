@@ -5,7 +5,7 @@ namespace Clientele.Architecture.Tests;
 /// <summary>Entities and engines are plain C#, so they can be unit-tested and benchmarked without a web host or a database.</summary>
 public sealed class EngineAndDomainPurityTests
 {
-    private const string PureFolders = "Domain|Offers|Mining|Bundling|Segmentation|Vectors|Scoring|Qualification";
+    private const string PureFolders = "Domain|Offers|Mining|Bundling|Segmentation|Vectors|Scoring|Qualification|Phones";
 
     private static readonly string[] Frameworks = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"];
 
@@ -32,6 +32,15 @@ public sealed class EngineAndDomainPurityTests
 
         Assert.Contains("Clientele.Banking.Domain.BankClient", domain);
         Assert.Contains("Clientele.Banking.Domain.CardTransaction", domain);
+    }
+
+    [Fact]
+    public void The_rule_covers_the_leads_engines()
+    {
+        var engines = PureTypesOf("Leads").GetTypes().Select(t => t.FullName).ToList();
+
+        Assert.Contains("Clientele.Leads.Qualification.QualificationBot", engines);
+        Assert.Contains("Clientele.Leads.Phones.PhoneNormalizer", engines);
     }
 
     [Fact]
