@@ -121,9 +121,19 @@ public sealed class ExactIndex : IVectorIndex
         {
             var nearest = new NearestRows(Math.Min(count, rowOf.Count));
             var stored = rows.AsSpan(0, rowOf.Count * Dimensions);
-            for (var row = 0; row < rowOf.Count; row++)
+            if (Metric == VectorMetric.Euclidean)
             {
-                nearest.Offer(row, VectorMath.Score(Metric, prepared, stored.Slice(row * Dimensions, Dimensions)));
+                for (var row = 0; row < rowOf.Count; row++)
+                {
+                    nearest.Offer(row, VectorMath.SquaredEuclidean(prepared, stored.Slice(row * Dimensions, Dimensions)));
+                }
+            }
+            else
+            {
+                for (var row = 0; row < rowOf.Count; row++)
+                {
+                    nearest.Offer(row, VectorMath.Score(Metric, prepared, stored.Slice(row * Dimensions, Dimensions)));
+                }
             }
             return nearest.ToNeighbors(ids, Metric);
         }
