@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Clientele.Visitors.Vectors;
 
 /// <summary>
@@ -17,8 +19,15 @@ public sealed class HnswIndex : IVectorIndex
     private readonly double levelScale;
     private readonly Dictionary<long, int> nodeOf = [];
     private Random levels;
+    private readonly int baseStride;
     private float[] vectors;
-    private Node[] nodes;
+    private long[] ids;
+    private bool[] removed;
+
+    // Layer 0 is where a search spends its time, so its links sit in one array, a count then the neighbours per node
+    // (as hnswlib lays them out); the few nodes on upper layers keep one small array per layer, count first too.
+    private int[] baseLinks;
+    private int[][]?[] upperLinks;
     private int nodeCount;
     private int entryNode = -1;
     private int topLayer = -1;
@@ -35,8 +44,12 @@ public sealed class HnswIndex : IVectorIndex
         levelScale = 1.0 / Math.Log(this.parameters.M);
         levels = new Random(this.parameters.Seed);
         efSearch = this.parameters.EfSearch;
+        baseStride = 2 * this.parameters.M + 1;
         vectors = new float[capacity * dimensions];
-        nodes = new Node[capacity];
+        ids = new long[capacity];
+        removed = new bool[capacity];
+        baseLinks = new int[capacity * baseStride];
+        upperLinks = new int[capacity][][];
     }
 
     public int Dimensions { get; }
@@ -67,7 +80,7 @@ public sealed class HnswIndex : IVectorIndex
         {
             if (nodeOf.Remove(id, out var previous))
             {
-                nodes[previous].Removed = true;
+                removed[previous] = true;
             }
             Insert(id, vector);
             CompactIfWorthIt();
@@ -87,7 +100,7 @@ public sealed class HnswIndex : IVectorIndex
             {
                 return false;
             }
-            nodes[node].Removed = true;
+            removed[node] = true;
             CompactIfWorthIt();
             return true;
         }
@@ -118,7 +131,7 @@ public sealed class HnswIndex : IVectorIndex
             var result = new Neighbor[Math.Min(count, found.Count)];
             for (var rank = 0; rank < result.Length; rank++)
             {
-                result[rank] = new Neighbor(nodes[found[rank].Node].Id, VectorMath.ScoreToDistance(Metric, found[rank].Score));
+                result[rank] = new Neighbor(ids[found[rank].Node], VectorMath.ScoreToDistance(Metric, found[rank].Score));
             }
             return result;
         }
@@ -175,9 +188,9 @@ public sealed class HnswIndex : IVectorIndex
         var live = new List<(long Id, float[] Vector)>(nodeOf.Count);
         for (var node = 0; node < nodeCount; node++)
         {
-            if (!nodes[node].Removed)
+            if (!removed[node])
             {
-                live.Add((nodes[node].Id, VectorOf(node).ToArray()));
+                live.Add((ids[node], VectorOf(node).ToArray()));
             }
         }
         nodeOf.Clear();
@@ -185,16 +198,34 @@ public sealed class HnswIndex : IVectorIndex
         entryNode = -1;
         topLayer = -1;
         levels = new Random(parameters.Seed);
-        Array.Clear(nodes);
+        Array.Clear(removed);
+        Array.Clear(baseLinks);
+        Array.Clear(upperLinks);
         foreach (var (id, vector) in live)
         {
             InsertPrepared(id, vector);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<float> VectorOf(int node) => vectors.AsSpan(node * Dimensions, Dimensions);
 
-    private float Score(ReadOnlySpan<float> query, int node) => VectorMath.Score(Metric, query, VectorOf(node));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float Score(ReadOnlySpan<float> query, int node) =>
+        Metric == VectorMetric.Euclidean
+            ? VectorMath.SquaredEuclidean(query, VectorOf(node))
+            : VectorMath.Score(Metric, query, VectorOf(node));
+
+    /// <summary>The node's links on a layer: element 0 is the count, the neighbours follow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Span<int> LinksOf(int node, int level) =>
+        level == 0 ? baseLinks.AsSpan(node * baseStride, baseStride) : upperLinks[node]![level - 1];
+
+    private static void Append(Span<int> links, int neighbor)
+    {
+        links[0]++;
+        links[links[0]] = neighbor;
+    }
 
     private void Insert(long id, ReadOnlySpan<float> vector)
     {
@@ -209,15 +240,21 @@ public sealed class HnswIndex : IVectorIndex
 
     private void InsertPrepared(long id, ReadOnlySpan<float> vector)
     {
-        if (nodeCount == nodes.Length)
+        if (nodeCount == ids.Length)
         {
-            Array.Resize(ref nodes, nodes.Length * 2);
-            Array.Resize(ref vectors, nodes.Length * Dimensions);
+            var capacity = ids.Length * 2;
+            Array.Resize(ref ids, capacity);
+            Array.Resize(ref removed, capacity);
+            Array.Resize(ref vectors, capacity * Dimensions);
+            Array.Resize(ref baseLinks, capacity * baseStride);
+            Array.Resize(ref upperLinks, capacity);
         }
         var node = nodeCount;
         var layer = (int)(-Math.Log(1.0 - levels.NextDouble()) * levelScale);
         vector.CopyTo(VectorOf(node));
-        nodes[node] = new Node(id, layer, parameters.M);
+        ids[node] = id;
+        removed[node] = false;
+        upperLinks[node] = layer == 0 ? null : [.. Enumerable.Range(0, layer).Select(_ => new int[parameters.M + 1])];
         nodeOf[id] = node;
         nodeCount++;
         if (entryNode < 0)
@@ -232,10 +269,9 @@ public sealed class HnswIndex : IVectorIndex
         {
             var found = SearchLayer(vector, closest, closestScore, parameters.EfConstruction, level, liveOnly: false, scratch);
             var chosen = SelectNeighbors(found, parameters.M);
-            var links = nodes[node].Links[level];
             foreach (var (neighbor, score) in chosen)
             {
-                links.Add(neighbor);
+                Append(LinksOf(node, level), neighbor);
                 Link(neighbor, node, score, level);
             }
             (closest, closestScore) = found[0];
@@ -258,10 +294,10 @@ public sealed class HnswIndex : IVectorIndex
             while (improved)
             {
                 improved = false;
-                var links = nodes[current].Links[level];
-                for (var slot = 0; slot < links.Count; slot++)
+                var links = LinksOf(current, level);
+                for (var slot = 1; slot <= links[0]; slot++)
                 {
-                    var neighbor = links.Items[slot];
+                    var neighbor = links[slot];
                     var score = Score(query, neighbor);
                     if (score < currentScore)
                     {
@@ -288,7 +324,7 @@ public sealed class HnswIndex : IVectorIndex
         scratch.Visit(start);
         candidates.Enqueue(start, startScore);
         var bound = float.MaxValue;
-        if (!liveOnly || !nodes[start].Removed)
+        if (!liveOnly || !removed[start])
         {
             kept.Enqueue(start, startScore);
             bound = startScore;
@@ -299,10 +335,10 @@ public sealed class HnswIndex : IVectorIndex
             {
                 break;
             }
-            var links = nodes[current].Links[level];
-            for (var slot = 0; slot < links.Count; slot++)
+            var links = LinksOf(current, level);
+            for (var slot = 1; slot <= links[0]; slot++)
             {
-                var neighbor = links.Items[slot];
+                var neighbor = links[slot];
                 if (!scratch.Visit(neighbor))
                 {
                     continue;
@@ -311,7 +347,7 @@ public sealed class HnswIndex : IVectorIndex
                 if (kept.Count < width || score < bound)
                 {
                     candidates.Enqueue(neighbor, score);
-                    if (!liveOnly || !nodes[neighbor].Removed)
+                    if (!liveOnly || !removed[neighbor])
                     {
                         kept.Enqueue(neighbor, score);
                         if (kept.Count > width)
@@ -362,54 +398,26 @@ public sealed class HnswIndex : IVectorIndex
     /// <summary>Adds the back link; a full list is re-chosen by the heuristic from its links plus the newcomer.</summary>
     private void Link(int from, int to, float score, int level)
     {
-        var links = nodes[from].Links[level];
-        var limit = level == 0 ? 2 * parameters.M : parameters.M;
-        if (links.Count < limit)
+        var links = LinksOf(from, level);
+        var limit = links.Length - 1;
+        if (links[0] < limit)
         {
-            links.Add(to);
+            Append(links, to);
             return;
         }
-        var candidates = new List<(int Node, float Score)>(links.Count + 1) { (to, score) };
+        var candidates = new List<(int Node, float Score)>(limit + 1) { (to, score) };
         var origin = VectorOf(from);
-        for (var slot = 0; slot < links.Count; slot++)
+        for (var slot = 1; slot <= links[0]; slot++)
         {
-            candidates.Add((links.Items[slot], VectorMath.Score(Metric, origin, VectorOf(links.Items[slot]))));
+            candidates.Add((links[slot], VectorMath.Score(Metric, origin, VectorOf(links[slot]))));
         }
         candidates.Sort((left, right) => left.Score.CompareTo(right.Score));
         var chosen = SelectNeighbors(candidates, limit);
-        links.Count = 0;
+        links[0] = 0;
         foreach (var (node, _) in chosen)
         {
-            links.Add(node);
+            Append(links, node);
         }
-    }
-
-    private sealed class Node
-    {
-        public Node(long id, int layer, int m)
-        {
-            Id = id;
-            Links = new LinkList[layer + 1];
-            for (var level = 0; level <= layer; level++)
-            {
-                Links[level] = new LinkList(level == 0 ? 2 * m : m);
-            }
-        }
-
-        public long Id { get; }
-
-        public LinkList[] Links { get; }
-
-        public bool Removed { get; set; }
-    }
-
-    private sealed class LinkList(int capacity)
-    {
-        public int[] Items { get; } = new int[capacity];
-
-        public int Count { get; set; }
-
-        public void Add(int node) => Items[Count++] = node;
     }
 
     /// <summary>Per-thread search state, reused so a search allocates nothing but its result.</summary>
