@@ -48,6 +48,9 @@ public sealed class Faces(int seed)
         return [.. vector.Select(value => value / norm * length)];
     }
 
-    private float Gaussian(float sigma) =>
+    /// <summary>A normal draw by Box–Muller.</summary>
+    internal static float Gaussian(Random random, float sigma) =>
         sigma * MathF.Sqrt(-2f * MathF.Log(1f - random.NextSingle())) * MathF.Cos(2f * MathF.PI * random.NextSingle());
+
+    private float Gaussian(float sigma) => Gaussian(random, sigma);
 }
