@@ -55,6 +55,9 @@ public sealed class CrowdTests(ITestOutputHelper output)
         output.WriteLine($"{frames.Count} frames of {identities.Count} identities: {engine.PersonCount} persons, " +
             $"{mergedIdentities.Count} identities involved in a false merge ({mergeRate:P2}), {wrongFrames} frames attached to another identity, " +
             $"{personsOf.Values.Average(persons => persons.Count):F2} persons per identity (splits).");
+        var people = engine.Persons();
+        output.WriteLine($"persons: {people.Count(person => person.Status == PersonStatus.Confirmed)} confirmed, " +
+            $"{people.Count(person => person.Status == PersonStatus.Provisional && person.Exemplars.Count == 1)} provisional with a single exemplar.");
         var strangers = StrangerDistances(identities);
         output.WriteLine($"stranger pairs: min {strangers[0]:F3}, 1st percentile {strangers[strangers.Count / 100]:F3}, " +
             $"median {strangers[strangers.Count / 2]:F3}, under 0.6 {strangers.Count(distance => distance < 0.6f) * 100.0 / strangers.Count:F2} %");

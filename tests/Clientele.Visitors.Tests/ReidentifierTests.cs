@@ -278,4 +278,18 @@ public sealed class ReidentifierTests
         Assert.Equal(Decision.Created, again.Decision);
         Assert.Equal(DecisionReason.EmptyGallery, again.Reason);
     }
+
+    [Fact]
+    public async Task Frames_arriving_on_several_threads_are_decided_one_at_a_time()
+    {
+        using var engine = new Reidentifier(new MatchProfile());
+        var people = Enumerable.Range(0, 8).Select(_ => faces.Identity()).ToList();
+        var frames = people.SelectMany((person, index) => Enumerable.Range(0, 25).Select(frame => (Person: index, Vector: faces.Sighting(person)))).ToList();
+
+        var decisions = await Task.WhenAll(frames.Select(frame => Task.Run(() => (frame.Person, Decision: engine.Observe(frame.Vector, Opening)))));
+
+        Assert.Equal(people.Count, engine.PersonCount);
+        Assert.All(decisions.GroupBy(result => result.Person), group => Assert.Single(group.Select(result => result.Decision.PersonId).Distinct()));
+        Assert.Equal(people.Count, decisions.Count(result => result.Decision.Decision == Decision.Created));
+    }
 }

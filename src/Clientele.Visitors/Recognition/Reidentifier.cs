@@ -208,7 +208,10 @@ public sealed class Reidentifier : IDisposable
         if (best.Attachment != Decision.Probable)
         {
             person.LastSeen = at;
-            var personDistance = person.Exemplars.Min(exemplar => VectorMath.Distance(Profile.Metric, frame, exemplar.Record.Vector));
+            var personDistance = person.Exemplars
+                .Select(exemplar => VectorMath.Distance(Profile.Metric, frame, exemplar.Record.Vector))
+                .DefaultIfEmpty(float.MaxValue)
+                .Min();
             if (personDistance <= Profile.ConfidentDistance)
             {
                 learning = Learn(person, frame, at, best.VisitId);
