@@ -1,7 +1,8 @@
 // Anchors for bench/visitors/run.sh: a plain C++ brute force and hnswlib (Debian libhnswlib-dev, header only), on the
 // same sift5k files and with the same protocol as Clientele.Visitors.Bench: one thread, queries one by one after a
 // half-second warm-up, recall@10 by distance against the curator's ground truth. Prints the same tab-separated rows.
-// Usage: anchor <sift5k folder> [repeat=50] [ef list=10,20,40,80,160]
+// Usage: anchor sift <sift5k folder> [repeat=50] [ef list=10,20,40,80,160]
+//        anchor fvecs <folder with base.fvecs, query.fvecs, truth_sqdist.fvecs> <set-up name> [repeat] [ef list]
 #include <hnswlib/hnswlib.h>
 
 #include <chrono>
@@ -80,23 +81,32 @@ static void report(const Setup& setup, const std::string& engine, const std::str
 }
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: anchor <sift5k folder> [repeat=50] [ef list=10,20,40,80,160]\n");
+    std::string mode = argc > 1 ? argv[1] : "";
+    int first_option = mode == "sift" ? 3 : 4;
+    if (argc < first_option || (mode != "sift" && mode != "fvecs")) {
+        std::fprintf(stderr, "usage: anchor sift <sift5k folder> [repeat] [ef list] | fvecs <folder> <name> [repeat] [ef list]\n");
         return 2;
     }
-    std::string folder = argv[1];
-    int repeat = argc > 2 ? std::stoi(argv[2]) : 50;
+    std::string folder = argv[2];
+    int repeat = argc > first_option ? std::stoi(argv[first_option]) : 50;
     std::vector<int> widths;
-    std::istringstream list(argc > 3 ? argv[3] : "10,20,40,80,160");
+    std::istringstream list(argc > first_option + 1 ? argv[first_option + 1] : "10,20,40,80,160");
     for (std::string width; std::getline(list, width, ',');) widths.push_back(std::stoi(width));
 
-    Rows all = read_tsv(folder + "/sift-dataset-5k.tsv");
-    Setup split{"split", Rows(all.begin(), all.begin() + 4900), Rows(all.begin() + 4900, all.end()),
-                read_vecs<float>(folder + "/sift5k_split_groundtruth_sqdist.fvecs")};
-    Setup ood{"ood", all, read_vecs<float>(folder + "/siftsmall_query.fvecs"),
-              read_vecs<float>(folder + "/sift5k_siftsmallq_groundtruth_sqdist.fvecs")};
+    std::vector<Setup> setups;
+    if (mode == "sift") {
+        Rows all = read_tsv(folder + "/sift-dataset-5k.tsv");
+        setups.push_back({"split", Rows(all.begin(), all.begin() + 4900), Rows(all.begin() + 4900, all.end()),
+                          read_vecs<float>(folder + "/sift5k_split_groundtruth_sqdist.fvecs")});
+        setups.push_back({"ood", all, read_vecs<float>(folder + "/siftsmall_query.fvecs"),
+                          read_vecs<float>(folder + "/sift5k_siftsmallq_groundtruth_sqdist.fvecs")});
+    } else {
+        setups.push_back({argv[3], read_vecs<float>(folder + "/base.fvecs"), read_vecs<float>(folder + "/query.fvecs"),
+                          read_vecs<float>(folder + "/truth_sqdist.fvecs")});
+    }
 
-    for (const Setup* setup : {&split, &ood}) {
+    for (const Setup& current : setups) {
+        const Setup* setup = &current;
         const Rows& base = setup->base;
         report(*setup, "C++ brute force (-O3 -march=native)", "-", 0, [&](const float* query) {
             std::priority_queue<float> nearest;

@@ -1,21 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
+using Clientele.Visitors.Bench;
 using Clientele.Visitors.Tests.Support;
 using Clientele.Visitors.Vectors;
 
-// Usage: dotnet run -c Release --project bench/visitors/Clientele.Visitors.Bench -- <sift5k folder> [repeat=50] [ef list=10,20,40,80,160]
-// One thread, queries sent one by one after a warm-up, recall@10 by distance against the curator's exact ground truth (SOURCE.md).
+// Usage: Clientele.Visitors.Bench sift <sift5k folder> [repeat=50] [ef list=10,20,40,80,160]
+//        Clientele.Visitors.Bench synthetic <count> <folder to write> [repeat=50] [ef list]
+// One thread, queries sent one by one after a warm-up, recall@10 by distance against exact ground truth (the curator's
+// for sift5k; for the synthetic set our exact index's, written with the set as .fvecs so the anchors read the same files).
 // Prints tab-separated rows: setup, engine, setting, build seconds, queries per second, recall@10.
-if (args.Length < 1)
+if (args.Length < 2 || args[0] is not ("sift" or "synthetic") || (args[0] == "synthetic" && args.Length < 3))
 {
-    Console.Error.WriteLine("usage: Clientele.Visitors.Bench <sift5k folder> [repeat=50] [ef list=10,20,40,80,160]");
+    Console.Error.WriteLine("usage: Clientele.Visitors.Bench sift <sift5k folder> [repeat] [ef list] | synthetic <count> <folder> [repeat] [ef list]");
     return 2;
 }
-var folder = args[0];
-var repeat = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
-var widths = (args.Length > 2 ? args[2] : "10,20,40,80,160").Split(',').Select(value => int.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+var rest = args[0] == "sift" ? args[2..] : args[3..];
+var repeat = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50;
+var widths = (rest.Length > 1 ? rest[1] : "10,20,40,80,160").Split(',').Select(value => int.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+var setups = args[0] == "sift"
+    ? [("split", Sift5k.Read(args[1])), ("ood", Sift5k.ReadOutOfDistribution(args[1]))]
+    : new[] { ($"synthetic {args[1]}", SyntheticSet.Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2])) };
 
-foreach (var (setup, data) in new[] { ("split", Sift5k.Read(folder)), ("ood", Sift5k.ReadOutOfDistribution(folder)) })
+foreach (var (setup, data) in setups)
 {
     var build = Stopwatch.StartNew();
     using var exact = new ExactIndex(128, capacity: data.Base.Length);
