@@ -37,7 +37,7 @@ public enum DecisionReason
 /// What the engine decided for one frame, with everything the API layer stores: the person and visit, the exemplar to
 /// save and the one to delete, and the audit fields (distances, runner-up, margin, profile version).
 /// </summary>
-/// <remarks><c>Distance</c>: To the chosen person (or, for a created one, to the nearest known person); null when there was none. <c>NearestPersonId</c>: The nearest known person, also when it was not taken. <c>SecondDistance</c>: To the second-best different person (or open stay). <c>Margin</c>: Second distance minus distance. <c>StartsVisit</c>: True when the frame opens a new visit, false when it continues an open one. <c>Learned</c>: The frame kept as a new exemplar of the person, to persist. <c>RetiredExemplarId</c>: The exemplar it replaced, to delete. <c>Confirmed</c>: The person stopped being provisional with this frame.</remarks>
+/// <remarks><c>Distance</c>: To the chosen person's nearest exemplar (for a continued stay, to the stay's nearest recent frame; for a created person, to the nearest known person); null when there was none. <c>NearestPersonId</c>: The nearest known person, also when it was not taken. <c>SecondDistance</c>: To the second-best different person (or open stay). <c>Margin</c>: Second distance minus distance. <c>StartsVisit</c>: True when the frame opens a new visit, false when it continues an open one. <c>Learned</c>: The frame kept as a new exemplar of the person, to persist. <c>RetiredExemplarId</c>: The exemplar it replaced, to delete. <c>Confirmed</c>: The person stopped being provisional with this frame.</remarks>
 public sealed record MatchDecision(
     Decision Decision,
     DecisionReason Reason,
