@@ -11,15 +11,15 @@ namespace Clientele.Visitors.Vectors;
 /// </summary>
 public sealed class HnswIndex : IVectorIndex
 {
-    // As ExactIndex: searches share a read lock, an insert (tens of microseconds of graph work) holds the write lock,
-    // so a search never sees a half-linked node.
+    // As ExactIndex: searches share a read lock, an insert (well under a millisecond of graph work at 10^5 nodes) holds
+    // the write lock, so a search never sees a half-linked node.
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly ThreadLocal<SearchScratch> scratches = new(() => new SearchScratch());
     private readonly HnswParameters parameters;
     private readonly double levelScale;
     private readonly Dictionary<long, int> nodeOf = [];
-    private Random levels;
     private readonly int baseStride;
+    private Random levels;
     private float[] vectors;
     private long[] ids;
     private bool[] removed;
