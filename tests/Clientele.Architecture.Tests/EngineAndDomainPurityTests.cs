@@ -5,7 +5,7 @@ namespace Clientele.Architecture.Tests;
 /// <summary>Entities and engines are plain C#, so they can be unit-tested and benchmarked without a web host or a database.</summary>
 public sealed class EngineAndDomainPurityTests
 {
-    private const string PureFolders = "Domain|Offers|Mining|Bundling|Segmentation|Vectors|Scoring|Qualification|Phones";
+    private const string PureFolders = "Domain|Offers|Mining|Bundling|Segmentation|Vectors|Recognition|Scoring|Qualification|Phones";
 
     private static readonly string[] Frameworks = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"];
 
