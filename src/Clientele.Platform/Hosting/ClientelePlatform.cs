@@ -40,6 +40,7 @@ public static class ClientelePlatform
         services.AddClienteleAuthentication();
         services.AddPlatformVerbs();
         services.AddHostedService<RouteOverlapCheck>();
+        services.AddHostedService<SqliteCheckpoints>();
         services.AddClienteleHealthChecks();
         services.AddClienteleObservability();
         services.AddClienteleRateLimits();
