@@ -22,14 +22,7 @@ public sealed class ChurnMonitoringServer : ChurnServer
         Settings["Clientele:Events:Webhooks:BaseDelaySeconds"] = "0.25";
         Settings["Clientele:Events:Webhooks:MaxDelaySeconds"] = "2";
         Settings["Clientele:Events:Webhooks:AllowLoopback"] = "true";
-        Settings["Clientele:Events:Email:Host"] = "127.0.0.1";
-        Settings["Clientele:Events:Email:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Settings["Clientele:Events:Email:Security"] = "None";
-        Settings["Clientele:Events:Email:From"] = "churn@clientele.kz";
-        Settings["Clientele:Events:Email:To"] = "risk-team@bank.kz";
-        Settings["Clientele:Events:Email:AlertTypes:0"] = "churn.alert";
-        Settings["Clientele:Events:Email:BaseDelaySeconds"] = "0.2";
-        Settings["Clientele:Events:Email:MaxDelaySeconds"] = "1";
+        Smtp.Configure(Settings, "churn@clientele.kz", "risk-team@bank.kz", "churn.alert");
         Smtp.Start();
     }
 

@@ -10,14 +10,7 @@ public class MailingEventsServer : EventsServer
 {
     public MailingEventsServer(DatabaseKind kind) : base(kind)
     {
-        Settings["Clientele:Events:Email:Host"] = "127.0.0.1";
-        Settings["Clientele:Events:Email:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Settings["Clientele:Events:Email:Security"] = "None";
-        Settings["Clientele:Events:Email:From"] = "clientele@bank.kz";
-        Settings["Clientele:Events:Email:To"] = "ops@bank.kz, risk@bank.kz";
-        Settings["Clientele:Events:Email:AlertTypes:0"] = "job.failed";
-        Settings["Clientele:Events:Email:BaseDelaySeconds"] = "0.2";
-        Settings["Clientele:Events:Email:MaxDelaySeconds"] = "1";
+        Smtp.Configure(Settings, "clientele@bank.kz", "ops@bank.kz, risk@bank.kz", "job.failed");
     }
 
     /// <summary>Not started: the test starts it once the first attempts have failed.</summary>

@@ -16,6 +16,22 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port { get; } = WebhookReceiver.FreePort();
     public ConcurrentQueue<string> Messages { get; } = new();
 
+    /// <summary>Server settings that send e-mail of <paramref name="alertTypes"/> to <paramref name="to"/> through this sink, retrying quickly.</summary>
+    public void Configure(IDictionary<string, string?> settings, string from, string to, params string[] alertTypes)
+    {
+        settings["Clientele:Events:Email:Host"] = "127.0.0.1";
+        settings["Clientele:Events:Email:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Clientele:Events:Email:Security"] = "None";
+        settings["Clientele:Events:Email:From"] = from;
+        settings["Clientele:Events:Email:To"] = to;
+        for (var index = 0; index < alertTypes.Length; index++)
+        {
+            settings[$"Clientele:Events:Email:AlertTypes:{index}"] = alertTypes[index];
+        }
+        settings["Clientele:Events:Email:BaseDelaySeconds"] = "0.2";
+        settings["Clientele:Events:Email:MaxDelaySeconds"] = "1";
+    }
+
     public void Start()
     {
         _listener = new TcpListener(IPAddress.Loopback, Port);
