@@ -116,7 +116,7 @@ public sealed class HnswIndex : IVectorIndex
     {
         VectorMath.Validate(query, Dimensions, nameof(query));
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var prepared = new float[Dimensions];
+        Span<float> prepared = Dimensions <= 1024 ? stackalloc float[Dimensions] : new float[Dimensions];
         VectorMath.Prepare(Metric, query, prepared);
         gate.EnterReadLock();
         try
@@ -127,8 +127,9 @@ public sealed class HnswIndex : IVectorIndex
             }
             var scratch = scratches.Value!;
             var (node, score) = Descend(prepared, 1);
-            var found = SearchLayer(prepared, node, score, Math.Max(EfSearch, count), 0, liveOnly: true, scratch);
-            var result = new Neighbor[Math.Min(count, found.Count)];
+            var foundCount = SearchLayer(prepared, node, score, Math.Max(EfSearch, count), 0, liveOnly: true, scratch);
+            var found = scratch.Found;
+            var result = new Neighbor[Math.Min(count, foundCount)];
             for (var rank = 0; rank < result.Length; rank++)
             {
                 result[rank] = new Neighbor(ids[found[rank].Node], VectorMath.ScoreToDistance(Metric, found[rank].Score));
@@ -216,6 +217,9 @@ public sealed class HnswIndex : IVectorIndex
             ? VectorMath.SquaredEuclidean(query, VectorOf(node))
             : VectorMath.Score(Metric, query, VectorOf(node));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float Score(int left, int right) => Score(VectorOf(left), right);
+
     /// <summary>The node's links on a layer: element 0 is the count, the neighbours follow.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<int> LinksOf(int node, int level) =>
@@ -254,7 +258,7 @@ public sealed class HnswIndex : IVectorIndex
         vector.CopyTo(VectorOf(node));
         ids[node] = id;
         removed[node] = false;
-        upperLinks[node] = layer == 0 ? null : [.. Enumerable.Range(0, layer).Select(_ => new int[parameters.M + 1])];
+        upperLinks[node] = layer == 0 ? null : NewUpperLinks(layer);
         nodeOf[id] = node;
         nodeCount++;
         if (entryNode < 0)
@@ -267,12 +271,15 @@ public sealed class HnswIndex : IVectorIndex
         var (closest, closestScore) = Descend(vector, layer + 1);
         for (var level = Math.Min(layer, topLayer); level >= 0; level--)
         {
-            var found = SearchLayer(vector, closest, closestScore, parameters.EfConstruction, level, liveOnly: false, scratch);
-            var chosen = SelectNeighbors(found, parameters.M);
-            foreach (var (neighbor, score) in chosen)
+            var foundCount = SearchLayer(vector, closest, closestScore, parameters.EfConstruction, level, liveOnly: false, scratch);
+            var found = scratch.Found.AsSpan(0, foundCount);
+            var chosen = scratch.Chosen(parameters.M);
+            var chosenCount = SelectNeighbors(found, chosen);
+            var links = LinksOf(node, level);
+            for (var index = 0; index < chosenCount; index++)
             {
-                Append(LinksOf(node, level), neighbor);
-                Link(neighbor, node, score, level);
+                Append(links, chosen[index].Node);
+                Link(chosen[index].Node, node, chosen[index].Score, level, scratch);
             }
             (closest, closestScore) = found[0];
         }
@@ -281,6 +288,16 @@ public sealed class HnswIndex : IVectorIndex
             entryNode = node;
             topLayer = layer;
         }
+    }
+
+    private int[][] NewUpperLinks(int layer)
+    {
+        var links = new int[layer][];
+        for (var level = 0; level < layer; level++)
+        {
+            links[level] = new int[parameters.M + 1];
+        }
+        return links;
     }
 
     /// <summary>Greedy walk from the entry point down to <paramref name="lowestLayer"/>, one hop to a closer node at a time.</summary>
@@ -312,29 +329,32 @@ public sealed class HnswIndex : IVectorIndex
     }
 
     /// <summary>
-    /// Best-first search of one layer keeping the <paramref name="width"/> closest nodes, nearest first. With
-    /// <paramref name="liveOnly"/> tombstones are walked through but not kept.
+    /// Best-first search of one layer keeping the <paramref name="width"/> closest nodes; they are left in
+    /// <see cref="SearchScratch.Found"/>, nearest first, and their number is returned. With <paramref name="liveOnly"/>
+    /// tombstones are walked through but not kept.
     /// </summary>
-    private List<(int Node, float Score)> SearchLayer(
+    private int SearchLayer(
         ReadOnlySpan<float> query, int start, float startScore, int width, int level, bool liveOnly, SearchScratch scratch)
     {
         scratch.Begin(nodeCount);
         var candidates = scratch.Candidates;
         var kept = scratch.Kept;
         scratch.Visit(start);
-        candidates.Enqueue(start, startScore);
+        candidates.Push(start, startScore);
         var bound = float.MaxValue;
         if (!liveOnly || !removed[start])
         {
-            kept.Enqueue(start, startScore);
+            kept.Push(start, -startScore);
             bound = startScore;
         }
-        while (candidates.TryDequeue(out var current, out var currentScore))
+        while (candidates.Count > 0)
         {
+            var currentScore = candidates.TopScore;
             if (currentScore > bound && kept.Count >= width)
             {
                 break;
             }
+            var current = candidates.Pop();
             var links = LinksOf(current, level);
             for (var slot = 1; slot <= links[0]; slot++)
             {
@@ -346,42 +366,48 @@ public sealed class HnswIndex : IVectorIndex
                 var score = Score(query, neighbor);
                 if (kept.Count < width || score < bound)
                 {
-                    candidates.Enqueue(neighbor, score);
+                    candidates.Push(neighbor, score);
                     if (!liveOnly || !removed[neighbor])
                     {
-                        kept.Enqueue(neighbor, score);
+                        kept.Push(neighbor, -score);
                         if (kept.Count > width)
                         {
-                            kept.Dequeue();
+                            kept.Pop();
                         }
-                        kept.TryPeek(out _, out bound);
+                        bound = -kept.TopScore;
                     }
                 }
             }
         }
-        var found = new List<(int Node, float Score)>(kept.Count);
-        while (kept.TryDequeue(out var node, out var score))
+        // The kept heap pops farthest first, so fill the result from its end.
+        var count = kept.Count;
+        var found = scratch.Reserve(count);
+        for (var rank = count - 1; rank >= 0; rank--)
         {
-            found.Add((node, score));
+            var score = -kept.TopScore;
+            found[rank] = (kept.Pop(), score);
         }
-        found.Reverse();
-        return found;
+        return count;
     }
 
-    /// <summary>The paper's heuristic: walk candidates nearest first and keep one only if no kept link is closer to it.</summary>
-    private List<(int Node, float Score)> SelectNeighbors(List<(int Node, float Score)> candidates, int limit)
+    /// <summary>
+    /// The paper's heuristic: walk <paramref name="candidates"/> (nearest first) and keep one only if no kept link is
+    /// closer to it, until <paramref name="chosen"/> is full. Returns how many were kept.
+    /// </summary>
+    private int SelectNeighbors(ReadOnlySpan<(int Node, float Score)> candidates, Span<(int Node, float Score)> chosen)
     {
-        var chosen = new List<(int Node, float Score)>(limit);
+        var count = 0;
         foreach (var candidate in candidates)
         {
-            if (chosen.Count == limit)
+            if (count == chosen.Length)
             {
                 break;
             }
             var diverse = true;
-            foreach (var (kept, _) in chosen)
+            var origin = VectorOf(candidate.Node);
+            for (var index = 0; index < count; index++)
             {
-                if (VectorMath.Score(Metric, VectorOf(candidate.Node), VectorOf(kept)) < candidate.Score)
+                if (Score(origin, chosen[index].Node) < candidate.Score)
                 {
                     diverse = false;
                     break;
@@ -389,14 +415,17 @@ public sealed class HnswIndex : IVectorIndex
             }
             if (diverse)
             {
-                chosen.Add(candidate);
+                chosen[count++] = candidate;
             }
         }
-        return chosen;
+        return count;
     }
 
-    /// <summary>Adds the back link; a full list is re-chosen by the heuristic from its links plus the newcomer.</summary>
-    private void Link(int from, int to, float score, int level)
+    /// <summary>
+    /// Adds the back link; a full list is re-chosen by the heuristic from its links plus the newcomer. The candidates
+    /// (at most 2M + 1) are ordered by insertion into a reused buffer, so nothing is allocated.
+    /// </summary>
+    private void Link(int from, int to, float score, int level, SearchScratch scratch)
     {
         var links = LinksOf(from, level);
         var limit = links.Length - 1;
@@ -405,30 +434,48 @@ public sealed class HnswIndex : IVectorIndex
             Append(links, to);
             return;
         }
-        var candidates = new List<(int Node, float Score)>(limit + 1) { (to, score) };
+        var candidates = scratch.Overflow(limit + 1);
+        candidates[0] = (to, score);
         var origin = VectorOf(from);
+        var count = 1;
         for (var slot = 1; slot <= links[0]; slot++)
         {
-            candidates.Add((links[slot], VectorMath.Score(Metric, origin, VectorOf(links[slot]))));
+            var neighbor = links[slot];
+            var neighborScore = Score(origin, neighbor);
+            var at = count++;
+            while (at > 0 && candidates[at - 1].Score > neighborScore)
+            {
+                candidates[at] = candidates[at - 1];
+                at--;
+            }
+            candidates[at] = (neighbor, neighborScore);
         }
-        candidates.Sort((left, right) => left.Score.CompareTo(right.Score));
-        var chosen = SelectNeighbors(candidates, limit);
+        var chosen = scratch.OverflowChosen(limit);
+        var chosenCount = SelectNeighbors(candidates[..count], chosen);
         links[0] = 0;
-        foreach (var (node, _) in chosen)
+        for (var index = 0; index < chosenCount; index++)
         {
-            Append(links, node);
+            Append(links, chosen[index].Node);
         }
     }
 
-    /// <summary>Per-thread search state, reused so a search allocates nothing but its result.</summary>
+    /// <summary>Per-thread search and insert state, reused so a search allocates nothing but its result.</summary>
     private sealed class SearchScratch
     {
         private int[] marks = [];
         private int epoch;
+        private (int Node, float Score)[] chosen = [];
+        private (int Node, float Score)[] overflow = [];
+        private (int Node, float Score)[] overflowChosen = [];
 
-        public PriorityQueue<int, float> Candidates { get; } = new();
+        /// <summary>Nodes still to expand, nearest on top.</summary>
+        public NodeHeap Candidates { get; } = new();
 
-        public PriorityQueue<int, float> Kept { get; } = new(Comparer<float>.Create((left, right) => right.CompareTo(left)));
+        /// <summary>The best nodes so far, scores negated so the farthest is on top.</summary>
+        public NodeHeap Kept { get; } = new();
+
+        /// <summary>The last search's result, nearest first.</summary>
+        public (int Node, float Score)[] Found { get; private set; } = [];
 
         public void Begin(int nodeCount)
         {
@@ -447,6 +494,7 @@ public sealed class HnswIndex : IVectorIndex
         }
 
         /// <summary>True the first time a node is seen in this search.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(int node)
         {
             if (marks[node] == epoch)
@@ -455,6 +503,89 @@ public sealed class HnswIndex : IVectorIndex
             }
             marks[node] = epoch;
             return true;
+        }
+
+        public (int Node, float Score)[] Reserve(int count) => Found = Grow(Found, count);
+
+        public Span<(int Node, float Score)> Chosen(int count) => (chosen = Grow(chosen, count)).AsSpan(0, count);
+
+        public Span<(int Node, float Score)> Overflow(int count) => (overflow = Grow(overflow, count)).AsSpan(0, count);
+
+        public Span<(int Node, float Score)> OverflowChosen(int count) =>
+            (overflowChosen = Grow(overflowChosen, count)).AsSpan(0, count);
+
+        private static (int Node, float Score)[] Grow((int Node, float Score)[] buffer, int count) =>
+            buffer.Length >= count ? buffer : new (int Node, float Score)[Math.Max(count, buffer.Length * 2)];
+    }
+
+    /// <summary>A binary min-heap of nodes by score over two reused arrays.</summary>
+    private sealed class NodeHeap
+    {
+        private float[] scores = new float[64];
+        private int[] nodes = new int[64];
+
+        public int Count { get; private set; }
+
+        public float TopScore => scores[0];
+
+        public void Clear() => Count = 0;
+
+        public void Push(int node, float score)
+        {
+            if (Count == scores.Length)
+            {
+                Array.Resize(ref scores, Count * 2);
+                Array.Resize(ref nodes, Count * 2);
+            }
+            var at = Count++;
+            while (at > 0)
+            {
+                var parent = (at - 1) >> 1;
+                if (scores[parent] <= score)
+                {
+                    break;
+                }
+                scores[at] = scores[parent];
+                nodes[at] = nodes[parent];
+                at = parent;
+            }
+            scores[at] = score;
+            nodes[at] = node;
+        }
+
+        /// <summary>Removes the top and returns its node.</summary>
+        public int Pop()
+        {
+            var top = nodes[0];
+            var last = --Count;
+            if (last > 0)
+            {
+                var score = scores[last];
+                var node = nodes[last];
+                var at = 0;
+                while (true)
+                {
+                    var child = 2 * at + 1;
+                    if (child >= last)
+                    {
+                        break;
+                    }
+                    if (child + 1 < last && scores[child + 1] < scores[child])
+                    {
+                        child++;
+                    }
+                    if (scores[child] >= score)
+                    {
+                        break;
+                    }
+                    scores[at] = scores[child];
+                    nodes[at] = nodes[child];
+                    at = child;
+                }
+                scores[at] = score;
+                nodes[at] = node;
+            }
+            return top;
         }
     }
 }
