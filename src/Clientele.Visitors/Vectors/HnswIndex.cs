@@ -340,21 +340,21 @@ public sealed class HnswIndex : IVectorIndex
         var candidates = scratch.Candidates;
         var kept = scratch.Kept;
         scratch.Visit(start);
-        candidates.Push(start, startScore);
+        candidates.Enqueue(start, startScore);
         var bound = float.MaxValue;
         if (!liveOnly || !removed[start])
         {
-            kept.Push(start, -startScore);
+            kept.Enqueue(start, -startScore);
             bound = startScore;
         }
         while (candidates.Count > 0)
         {
-            var currentScore = candidates.TopScore;
+            var currentScore = TopScore(candidates);
             if (currentScore > bound && kept.Count >= width)
             {
                 break;
             }
-            var current = candidates.Pop();
+            var current = candidates.Dequeue();
             var links = LinksOf(current, level);
             for (var slot = 1; slot <= links[0]; slot++)
             {
@@ -366,15 +366,15 @@ public sealed class HnswIndex : IVectorIndex
                 var score = Score(query, neighbor);
                 if (kept.Count < width || score < bound)
                 {
-                    candidates.Push(neighbor, score);
+                    candidates.Enqueue(neighbor, score);
                     if (!liveOnly || !removed[neighbor])
                     {
-                        kept.Push(neighbor, -score);
+                        kept.Enqueue(neighbor, -score);
                         if (kept.Count > width)
                         {
-                            kept.Pop();
+                            kept.Dequeue();
                         }
-                        bound = -kept.TopScore;
+                        bound = -TopScore(kept);
                     }
                 }
             }
@@ -384,8 +384,8 @@ public sealed class HnswIndex : IVectorIndex
         var found = scratch.Reserve(count);
         for (var rank = count - 1; rank >= 0; rank--)
         {
-            var score = -kept.TopScore;
-            found[rank] = (kept.Pop(), score);
+            var score = -TopScore(kept);
+            found[rank] = (kept.Dequeue(), score);
         }
         return count;
     }
@@ -469,10 +469,10 @@ public sealed class HnswIndex : IVectorIndex
         private (int Node, float Score)[] overflowChosen = [];
 
         /// <summary>Nodes still to expand, nearest on top.</summary>
-        public NodeHeap Candidates { get; } = new();
+        public PriorityQueue<int, float> Candidates { get; } = new();
 
         /// <summary>The best nodes so far, scores negated so the farthest is on top.</summary>
-        public NodeHeap Kept { get; } = new();
+        public PriorityQueue<int, float> Kept { get; } = new();
 
         /// <summary>The last search's result, nearest first.</summary>
         public (int Node, float Score)[] Found { get; private set; } = [];
@@ -518,74 +518,10 @@ public sealed class HnswIndex : IVectorIndex
             buffer.Length >= count ? buffer : new (int Node, float Score)[Math.Max(count, buffer.Length * 2)];
     }
 
-    /// <summary>A binary min-heap of nodes by score over two reused arrays.</summary>
-    private sealed class NodeHeap
+    /// <summary>The smallest score in a heap (the kept set holds negated scores, so its top is the worst kept).</summary>
+    private static float TopScore(PriorityQueue<int, float> heap)
     {
-        private float[] scores = new float[64];
-        private int[] nodes = new int[64];
-
-        public int Count { get; private set; }
-
-        public float TopScore => scores[0];
-
-        public void Clear() => Count = 0;
-
-        public void Push(int node, float score)
-        {
-            if (Count == scores.Length)
-            {
-                Array.Resize(ref scores, Count * 2);
-                Array.Resize(ref nodes, Count * 2);
-            }
-            var at = Count++;
-            while (at > 0)
-            {
-                var parent = (at - 1) >> 1;
-                if (scores[parent] <= score)
-                {
-                    break;
-                }
-                scores[at] = scores[parent];
-                nodes[at] = nodes[parent];
-                at = parent;
-            }
-            scores[at] = score;
-            nodes[at] = node;
-        }
-
-        /// <summary>Removes the top and returns its node.</summary>
-        public int Pop()
-        {
-            var top = nodes[0];
-            var last = --Count;
-            if (last > 0)
-            {
-                var score = scores[last];
-                var node = nodes[last];
-                var at = 0;
-                while (true)
-                {
-                    var child = 2 * at + 1;
-                    if (child >= last)
-                    {
-                        break;
-                    }
-                    if (child + 1 < last && scores[child + 1] < scores[child])
-                    {
-                        child++;
-                    }
-                    if (scores[child] >= score)
-                    {
-                        break;
-                    }
-                    scores[at] = scores[child];
-                    nodes[at] = nodes[child];
-                    at = child;
-                }
-                scores[at] = score;
-                nodes[at] = node;
-            }
-            return top;
-        }
+        heap.TryPeek(out _, out var score);
+        return score;
     }
 }
