@@ -5,6 +5,9 @@
 # Anchors are installed into SCRATCH (default /tmp/clientele-mining-bench), never into the repository.
 #   bench/mining/run.sh                       # all cases, all anchors
 #   RUNS=3 ANCHORS=node CASES="chess.dat:0.6" bench/mining/run.sh
+#   BORGELT=/path/to/fpgrowth ANCHORS=borgelt bench/mining/run.sh
+# Borgelt's C fpgrowth has no package here: build it yourself from his sources (see docs/performance.md) outside the
+# repository and give the binary's path in BORGELT; this script never builds it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -52,6 +55,7 @@ header="| case | itemsets | ours |"
 rule="| --- | ---: | ---: |"
 [[ $anchors == *weka* ]] && header+=" Weka FPGrowth |" && rule+=" ---: |"
 [[ $anchors == *node* ]] && header+=" node-fpgrowth, its itemsets |" && rule+=" ---: |"
+[[ $anchors == *borgelt* ]] && header+=" Borgelt fpgrowth, its itemsets |" && rule+=" ---: |"
 echo "$header"
 echo "$rule"
 for case in $cases; do
@@ -71,6 +75,11 @@ for case in $cases; do
     if [[ $anchors == *node* ]]; then
         measure node node "$here/fpgrowth-node.js" "$scratch/node/node_modules" "$data/$file" "$support" "$scratch/node-itemsets.txt"
         row+=" $result, $(sed -nE 's/itemsets=([0-9]+).*/\1/p' "$scratch/node.out" | tail -n 1) |"
+    fi
+    if [[ $anchors == *borgelt* ]]; then
+        # -s takes a percentage; -Z prints the number of itemsets per size, every itemset is written to the output file.
+        measure borgelt "${BORGELT:?set BORGELT to the path of the fpgrowth binary}" -s"$(awk "BEGIN {print $support * 100}")" -Z "$data/$file" "$scratch/borgelt-itemsets.txt"
+        row+=" $result, $(wc -l <"$scratch/borgelt-itemsets.txt" | tr -d ' ') |"
     fi
     echo "$row"
 done
