@@ -36,6 +36,17 @@ public sealed class ErrorShapeTests(SqliteServer server) : IClassFixture<SqliteS
     }
 
     [Theory]
+    [InlineData("/platform/api/auth/login", """{"detail":"Method Not Allowed"}""")]
+    [InlineData("/churn/api/auth/login/", """{"error":"Method not allowed"}""")]
+    public async Task A_get_on_a_post_only_route_is_405_in_development_too(string path, string body)
+    {
+        var response = await server.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("{\"email\": \"a@b.kz\", ", "json_invalid", "body")]
     [InlineData("{\"email\": 5, \"password\": \"x\"}", "type_error", "email")]
     [InlineData("{\"email\": \"a@b.kz\"}", "missing", "password")]

@@ -38,6 +38,9 @@ public static class DashboardRegistration
 
     public static WebApplication MapClienteleDashboard(this WebApplication app)
     {
+        // In Development MapStaticAssets would add a GET catch-all for files missing from the build manifest; it hides every
+        // POST-only route's 405 behind a 404 and serves the web root beyond the manifest.
+        app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
