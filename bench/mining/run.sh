@@ -6,6 +6,7 @@
 #   bench/mining/run.sh                       # all cases, all anchors
 #   RUNS=3 ANCHORS=node CASES="chess.dat:0.6" bench/mining/run.sh
 #   BORGELT=/path/to/fpgrowth ANCHORS=borgelt bench/mining/run.sh
+#   OURS=aot bench/mining/run.sh              # ours as a Native AOT program (bench/mining/Clientele.Mine, same sources)
 # Borgelt's C fpgrowth has no package here: build it yourself from his sources (see docs/performance.md) outside the
 # repository and give the binary's path in BORGELT; this script never builds it.
 set -euo pipefail
@@ -18,8 +19,14 @@ anchors=${ANCHORS:-weka,node}
 cases=${CASES:-"retail.dat:0.001 retail.dat:0.0001 T10I4D100K.dat:0.001 T10I4D100K.dat:0.0001 chess.dat:0.6 mushroom.dat:0.1 kosarak_first36683.dat:0.005"}
 mkdir -p "$scratch"
 
-dotnet build "$root/src/Clientele.Server" -c Release -v q -nologo >/dev/null
-server="$root/src/Clientele.Server/bin/Release/net10.0/Clientele.Server"
+if [[ ${OURS:-server} == aot ]]; then
+    # Native AOT needs a C linker; gcc is what Debian has without clang.
+    dotnet publish "$here/Clientele.Mine" -c Release -r linux-x64 -p:CppCompilerAndLinker=gcc -o "$scratch/aot" -v q -nologo >/dev/null
+    miner=("$scratch/aot/clientele-mine")
+else
+    dotnet build "$root/src/Clientele.Server" -c Release -v q -nologo >/dev/null
+    miner=("$root/src/Clientele.Server/bin/Release/net10.0/Clientele.Server" retail mine)
+fi
 if [[ $anchors == *weka* && ! -f /usr/share/java/weka.jar ]]; then
     apt-get install -y -q weka >/dev/null
 fi
@@ -61,8 +68,8 @@ echo "$rule"
 for case in $cases; do
     file=${case%%:*}
     support=${case##*:}
-    "$server" retail mine "$data/$file" --min-support "$support" >/dev/null # warm the file cache and the runtime
-    measure ours "$server" retail mine "$data/$file" --min-support "$support" --out-itemsets "$scratch/ours.csv"
+    "${miner[@]}" "$data/$file" --min-support "$support" >/dev/null # warm the file cache and the runtime
+    measure ours "${miner[@]}" "$data/$file" --min-support "$support" --out-itemsets "$scratch/ours.csv"
     itemsets=$(tail -n 1 "$scratch/ours.out" | sed -E 's/itemsets=([0-9]+).*/\1/')
     row="| ${file%.dat} $(awk "BEGIN {print $support * 100}") % | $itemsets | $result |"
     if [[ $anchors == *weka* ]]; then
