@@ -1,4 +1,7 @@
+using Clientele.Platform.Data;
 using Clientele.Visitors.Api;
+using Clientele.Visitors.Data;
+using Clientele.Visitors.Gallery;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -6,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Visitors;
 
-/// <summary>Nome.ai (seed 003): visitors recognised by face vectors, visits, statistics, carts, events. Its endpoints arrive in a later issue; the path base, error shape and API document are in place.</summary>
+/// <summary>Nome.ai (seed 003): visitors recognised by face vectors, visits, statistics, carts, events.</summary>
 public static class VisitorsModule
 {
     public const string Name = "visitors";
@@ -14,6 +17,8 @@ public static class VisitorsModule
     public static IServiceCollection AddVisitors(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClienteleModule(Name, "Nome.ai", VisitorsErrorShape.Instance, anonymousInDevelopment: false);
+        services.AddModuleDbContext<VisitorsDbContext>(Name);
+        services.AddSingleton<Galleries>();
         return services;
     }
 
