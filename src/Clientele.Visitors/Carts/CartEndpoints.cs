@@ -15,29 +15,29 @@ public static class CartEndpoints
 {
     public const int MaxBulk = 500;
 
-    public sealed record CartProductInput(string? Organization, string? Cart, string? Product);
+    public sealed record CartProductInput(string? Organization = null, string? Cart = null, string? Product = null);
 
-    public sealed record BulkRequest(IReadOnlyList<CartProductInput>? CartProducts);
+    public sealed record BulkRequest(IReadOnlyList<CartProductInput>? CartProducts = null);
 
     public sealed record CartProductView(Guid Id, Guid Organization, Guid Cart, Guid Product, string? CreatedAt, string? UpdatedAt);
 
     public sealed record BulkView(string Message, int CreatedCount, IReadOnlyList<CartProductView> CartProducts);
 
-    public sealed record ProductInput(string? Name);
+    public sealed record ProductInput(string? Name = null);
 
     public sealed record ProductView(Guid Id, Guid Organization, string Name, string? CreatedAt, string? UpdatedAt);
 
-    public sealed record CartInput(string? Person);
+    public sealed record CartInput(string? Person = null);
 
     public sealed record CartView(Guid Id, Guid Organization, Guid? Person, string? CreatedAt, string? UpdatedAt);
 
     public static void Map(RouteGroupBuilder visitors)
     {
         var client = visitors.MapGroup("/api/client").WithTags("Carts");
-        client.MapPost("/cart-products/bulk/", BulkAsync).RequireWriteAccess(VisitorsModule.Name).WithName("BulkCartProducts");
-        client.MapGet("/products/", ProductsAsync).WithName("ListProducts");
-        client.MapPost("/products/", CreateProductAsync).RequireWriteAccess(VisitorsModule.Name).WithName("CreateProduct");
-        client.MapPost("/carts/", CreateCartAsync).RequireWriteAccess(VisitorsModule.Name).WithName("CreateCart");
+        client.MapPost("/cart-products/bulk/", BulkAsync).RequireWriteAccess(VisitorsModule.Name).WithName("VisitorsBulkCartProducts");
+        client.MapGet("/products/", ProductsAsync).WithName("VisitorsListProducts");
+        client.MapPost("/products/", CreateProductAsync).RequireWriteAccess(VisitorsModule.Name).WithName("VisitorsCreateProduct");
+        client.MapPost("/carts/", CreateCartAsync).RequireWriteAccess(VisitorsModule.Name).WithName("VisitorsCreateCart");
     }
 
     public static async Task<IResult> BulkAsync(BulkRequest request, VisitorsDbContext db, CancellationToken cancellationToken)

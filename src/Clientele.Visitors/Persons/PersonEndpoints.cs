@@ -22,7 +22,7 @@ public static partial class PersonEndpoints
     public sealed record PersonPage(int Count, int TotalPages, int CurrentPage, int PageSize, bool HasNext, bool HasPrevious,
         int? NextPage, int? PreviousPage, IReadOnlyList<PersonView> Results);
 
-    public sealed record PersonChange(string? FullName, string? PhoneNumber, int? Age, string? Gender, string? Emotion, string? BodyType, bool? Consent);
+    public sealed record PersonChange(string? FullName = null, string? PhoneNumber = null, int? Age = null, string? Gender = null, string? Emotion = null, string? BodyType = null, bool? Consent = null);
 
     public sealed record OrderProduct(Guid ProductId, string ProductName, string? AddedAt);
 
@@ -33,12 +33,12 @@ public static partial class PersonEndpoints
     public static void Map(RouteGroupBuilder visitors)
     {
         var client = visitors.MapGroup("/api/client").WithTags("Persons");
-        client.MapGet("/persons/", ListAsync).WithName("ListPersons");
-        client.MapGet("/person/{person_id}/", GetAsync).WithName("GetPerson");
-        client.MapPut("/person/{person_id}/", UpdateAsync).RequireWriteAccess(VisitorsModule.Name).WithName("UpdatePerson");
-        client.MapDelete("/person/{person_id}/", DeleteAsync).RequireWriteAccess(VisitorsModule.Name).WithName("DeletePerson")
+        client.MapGet("/persons/", ListAsync).WithName("VisitorsListPersons");
+        client.MapGet("/person/{person_id}/", GetAsync).WithName("VisitorsGetPerson");
+        client.MapPut("/person/{person_id}/", UpdateAsync).RequireWriteAccess(VisitorsModule.Name).WithName("VisitorsUpdatePerson");
+        client.MapDelete("/person/{person_id}/", DeleteAsync).RequireWriteAccess(VisitorsModule.Name).WithName("VisitorsDeletePerson")
             .WithSummary("Erases the person: vectors, image and decisions; visits stay as anonymous counts.");
-        client.MapGet("/person/{person_id}/orders/", OrdersAsync).WithName("PersonOrders");
+        client.MapGet("/person/{person_id}/orders/", OrdersAsync).WithName("VisitorsPersonOrders");
     }
 
     public static async Task<IResult> ListAsync(VisitorsDbContext db, string? page, string? page_size, CancellationToken cancellationToken)

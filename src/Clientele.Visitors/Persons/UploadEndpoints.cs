@@ -33,7 +33,7 @@ public static class UploadEndpoints
             .WithRateLimitPolicy(CameraPolicy)
             .DisableAntiforgery()
             .WithTags("Persons")
-            .WithName("UploadPerson")
+            .WithName("VisitorsUploadPerson")
             .WithSummary("A face seen by a camera: the person it is (created, matched or probable), with its visit.");
     }
 

@@ -31,7 +31,7 @@ public sealed record Period(string Type, DateTimeOffset From, IReadOnlyList<(Dat
             .Select(position => last - step * (count - 1 - position))
             .Select(start => (Start: new DateTimeOffset(start, zone.GetUtcOffset(start)), Label: start.ToString(format, CultureInfo.InvariantCulture)))
             .ToList();
-        return new Period(type, buckets[0].Start, buckets);
+        return new Period(type, buckets[0].Start.ToUniversalTime(), buckets);
     }
 
     /// <summary>The position of the bucket an instant falls in, or -1 before the first.</summary>

@@ -29,13 +29,13 @@ public static class StatisticsEndpoints
     public static void Map(RouteGroupBuilder visitors)
     {
         var statistics = visitors.MapGroup("/api/client/statistics").WithTags("Statistics").WithRateLimitPolicy(Policy);
-        statistics.MapGet("/visit-count/", VisitCountAsync).WithName("VisitCount");
+        statistics.MapGet("/visit-count/", VisitCountAsync).WithName("VisitorsVisitCount");
         statistics.MapGet("/body-type/", (VisitsQuery query, string? type, CancellationToken cancellationToken) =>
-            SharesAsync(query, type, v => v.BodyType, cancellationToken)).WithName("BodyTypeStatistics");
+            SharesAsync(query, type, v => v.BodyType, cancellationToken)).WithName("VisitorsBodyTypeStatistics");
         statistics.MapGet("/gender/", (VisitsQuery query, string? type, CancellationToken cancellationToken) =>
-            SharesAsync(query, type, v => v.Gender, cancellationToken)).WithName("GenderStatistics");
-        statistics.MapGet("/emotion/", EmotionAsync).WithName("EmotionStatistics");
-        statistics.MapGet("/age/", AgeAsync).WithName("AgeStatistics");
+            SharesAsync(query, type, v => v.Gender, cancellationToken)).WithName("VisitorsGenderStatistics");
+        statistics.MapGet("/emotion/", EmotionAsync).WithName("VisitorsEmotionStatistics");
+        statistics.MapGet("/age/", AgeAsync).WithName("VisitorsAgeStatistics");
     }
 
     public static async Task<IResult> VisitCountAsync(VisitsQuery query, string? type, CancellationToken cancellationToken)

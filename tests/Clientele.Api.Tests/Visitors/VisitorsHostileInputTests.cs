@@ -77,7 +77,7 @@ public sealed class VisitorsHostileInputTests(DatabaseServers<VisitorsServer> se
         Assert.Equal(HttpStatusCode.BadRequest, image.StatusCode);
         Assert.Contains("\"image\":", await image.Content.ReadAsStringAsync());
 
-        foreach (var path in new[] { $"{PersonPath}not-an-id/", $"{PersonPath}{Guid.NewGuid()}/", $"{PersonPath}%00/orders/" })
+        foreach (var path in new[] { $"{PersonPath}not-an-id/", $"{PersonPath}{Guid.NewGuid()}/", $"{PersonPath}%20/orders/" })
         {
             var response = await organization.Client.GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
