@@ -1,13 +1,17 @@
+using Clientele.Platform;
 using Clientele.Platform.Data;
 using Clientele.Platform.Events.Realtime;
 using Clientele.Platform.Modules;
 using Clientele.Platform.RateLimits;
+using Clientele.Platform.Retention;
 using Clientele.Visitors.Api;
 using Clientele.Visitors.Auth;
 using Clientele.Visitors.Carts;
 using Clientele.Visitors.Data;
+using Clientele.Visitors.Demo;
 using Clientele.Visitors.Gallery;
 using Clientele.Visitors.Persons;
+using Clientele.Visitors.Privacy;
 using Clientele.Visitors.Statistics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
@@ -28,6 +32,8 @@ public static class VisitorsModule
         services.AddSingleton<Galleries>();
         services.AddSingleton<Images>();
         services.AddScoped<VisitsQuery>();
+        services.AddSingleton<IDemoData, VisitorsDemoData>();
+        services.AddScoped<IRetentionSweep, BiometricSweep>();
         services.AddSingleton(DeviceAuthentication.TokenScheme);
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeviceAuthentication>(DeviceAuthentication.SchemeName, null);
         // Seed 003's limits; camera uploads count per device (or organization key), since a whole store sits behind one NAT.
@@ -43,6 +49,7 @@ public static class VisitorsModule
         LoginEndpoints.Map(visitors);
         UploadEndpoints.Map(visitors);
         PersonEndpoints.Map(visitors);
+        MergeEndpoints.Map(visitors);
         StatisticsEndpoints.Map(visitors);
         CartEndpoints.Map(visitors);
         visitors.MapEventSocket("/ws/person/", type => type is UploadEndpoints.JoinedEvent or PersonEndpoints.DeletedEvent);
