@@ -12,6 +12,7 @@ using Clientele.Visitors.Demo;
 using Clientele.Visitors.Gallery;
 using Clientele.Visitors.Persons;
 using Clientele.Visitors.Privacy;
+using Clientele.Visitors.Settings;
 using Clientele.Visitors.Statistics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
@@ -50,6 +51,7 @@ public static class VisitorsModule
         UploadEndpoints.Map(visitors);
         PersonEndpoints.Map(visitors);
         MergeEndpoints.Map(visitors);
+        SettingsEndpoints.Map(visitors);
         StatisticsEndpoints.Map(visitors);
         CartEndpoints.Map(visitors);
         visitors.MapEventSocket("/ws/person/", type => type is UploadEndpoints.JoinedEvent or PersonEndpoints.DeletedEvent);

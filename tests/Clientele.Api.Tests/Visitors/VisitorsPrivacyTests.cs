@@ -80,3 +80,35 @@ public sealed class VisitorsPrivacyTests(DatabaseServers<VisitorsServer> servers
         Assert.Equal("created", again.GetProperty("decision").GetString());
     }
 }
+
+/// <summary>The organization's settings and devices (extensions): the mode switch takes effect on the next upload.</summary>
+public sealed class VisitorsSettingsTests(DatabaseServers<VisitorsServer> servers) : IClassFixture<DatabaseServers<VisitorsServer>>
+{
+    private readonly VisitorsServer server = servers.Current;
+
+    [DatabaseFact]
+    public async Task Settings_show_the_key_switch_recognition_off_and_a_new_device_key_uploads()
+    {
+        var organization = await NewOrganizationAsync(server, "nome-settings");
+        var reader = server.WithApiKey(await server.CreateApiKeyAsync(organization.Id, "visitors:read"));
+
+        var settings = await (await organization.Client.GetAsync("/visitors/api/client/settings/")).ReadJsonAsync();
+        Assert.Equal(organization.PrivateKey, settings.GetProperty("private_key").GetString());
+        Assert.Equal("identify", settings.GetProperty("biometric_mode").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/visitors/api/client/settings/")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await organization.Client.PutAsJsonAsync("/visitors/api/client/settings/", new { biometric_mode = "always", retention_days = 5000 })).StatusCode);
+
+        var device = await (await organization.Client.PostAsJsonAsync("/visitors/api/client/devices/", new { name = "Вход" })).ReadJsonAsync();
+        var camera = server.CreateClient();
+        camera.DefaultRequestHeaders.Add("X-Device-Key", device.GetProperty("device_key").GetString());
+        var json = System.Text.Json.JsonSerializer.Serialize(new { vector = VectorJson(new Faces(71).Identity()) });
+        var upload = await camera.PostAsync(PersonPath, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+
+        var off = await organization.Client.PutAsJsonAsync("/visitors/api/client/settings/", new { biometric_mode = "off" });
+        Assert.Equal("off", (await off.ReadJsonAsync()).GetProperty("biometric_mode").GetString());
+        var refused = await camera.PostAsync(PersonPath, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(1, (await CountsAsync(server, organization.Id)).Persons);
+    }
+}
