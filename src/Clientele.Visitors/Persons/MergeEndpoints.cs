@@ -11,15 +11,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Visitors.Persons;
 
-/// <summary>Repair of a split identity (extension): the absorbed person's exemplars, visits, carts and decisions move to the kept one.</summary>
+/// <summary>
+/// Repairs (extensions): a merge moves the absorbed person's exemplars, visits, carts and decisions to the kept one; a split
+/// moves one visit, and the exemplars learned in it, off a person to a new one.
+/// </summary>
 public static class MergeEndpoints
 {
     public sealed record MergeRequest(string? Kept = null, string? Absorbed = null);
+
+    public sealed record SplitRequest(string? VisitId = null);
 
     public static void Map(RouteGroupBuilder visitors)
     {
         visitors.MapPost("/api/client/persons/merge/", MergeAsync).RequireWriteAccess(VisitorsModule.Name)
             .WithTags("Persons").WithName("VisitorsMergePersons").WithSummary("Merges two persons of the organization into the kept one.");
+        visitors.MapPost("/api/client/person/{person_id}/split/", SplitAsync).RequireWriteAccess(VisitorsModule.Name)
+            .WithTags("Persons").WithName("VisitorsSplitPerson").WithSummary("Moves one visit of the person, and what was learned in it, to a new person.");
     }
 
     public static async Task<IResult> MergeAsync(MergeRequest request, VisitorsDbContext db, Galleries galleries, Images images, ClaimsPrincipal user,
@@ -58,5 +65,43 @@ public static class MergeEndpoints
         }, cancellationToken);
         images.Delete(db.CurrentOrganizationId, absorbedId.Value);
         return TypedResults.Ok(PersonView.Of(kept));
+    }
+
+    public static async Task<IResult> SplitAsync(string person_id, SplitRequest request, VisitorsDbContext db, Galleries galleries, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (VisitorsResults.IdOf(person_id) is not { } personId || await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) is not { } source)
+        {
+            return VisitorsResults.NotFound();
+        }
+        if (VisitorsResults.IdOf(request.VisitId ?? "") is not { } visitId || !await db.Visits.AnyAsync(v => v.Id == visitId && v.PersonId == personId, cancellationToken))
+        {
+            return VisitorsResults.Invalid("visit_id", "Give a visit of this person.");
+        }
+        var exemplarIds = await db.Exemplars.Where(x => x.PersonId == personId && x.VisitId == visitId).Select(x => x.Id).ToListAsync(cancellationToken);
+        var total = await db.Exemplars.CountAsync(x => x.PersonId == personId, cancellationToken);
+        if (exemplarIds.Count == 0 || exemplarIds.Count == total)
+        {
+            return VisitorsResults.Invalid("visit_id", "The visit must hold some, not all, of the person's exemplars.");
+        }
+        var created = await galleries.WriteAsync(db, async (engine, _) =>
+        {
+            var split = engine.Split(personId, exemplarIds);
+            var state = engine.Find(split.NewPersonId)!;
+            var person = new Person
+            {
+                Id = split.NewPersonId, Age = source.Age, Gender = source.Gender, Emotion = source.Emotion, BodyType = source.BodyType,
+                Status = state.Status, ConfidentVisits = state.ConfidentVisits, FirstSeen = state.FirstSeen, LastSeen = state.LastSeen,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Persons.Add(person);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Exemplars.Where(x => exemplarIds.Contains(x.Id)).ExecuteUpdateAsync(set => set.SetProperty(x => x.PersonId, person.Id), cancellationToken);
+            await db.Visits.Where(v => v.Id == visitId).ExecuteUpdateAsync(set => set.SetProperty(v => v.PersonId, person.Id), cancellationToken);
+            await db.Sightings.Where(s => s.VisitId == visitId).ExecuteUpdateAsync(set => set.SetProperty(s => s.PersonId, person.Id), cancellationToken);
+            Audit.Record(db, user, Audit.Split, personId);
+            return person;
+        }, cancellationToken);
+        return TypedResults.Created((string?)null, PersonView.Of(created));
     }
 }

@@ -9,6 +9,7 @@ public static class Audit
     public const string Changed = "changed";
     public const string Deleted = "deleted";
     public const string Merged = "merged";
+    public const string Split = "split";
     public const string Expired = "expired";
 
     /// <summary>Adds an audit row, saved with the next SaveChanges.</summary>

@@ -59,6 +59,30 @@ public sealed class VisitorsPrivacyTests(DatabaseServers<VisitorsServer> servers
     }
 
     [DatabaseFact]
+    public async Task Splitting_moves_one_visit_and_its_exemplars_to_a_new_person()
+    {
+        var organization = await NewOrganizationAsync(server, "nome-split");
+        var faces = new Faces(64);
+        var identity = faces.Identity();
+        var first = await SendFrameAsync(server, organization, faces.Frame(identity), Start);
+        var second = await SendFrameAsync(server, organization, faces.Frame(identity), Start.AddHours(3));
+        var id = first.GetProperty("id").GetString();
+        Assert.Equal(id, second.GetProperty("id").GetString());
+        var path = $"{PersonPath}{id}/split/";
+
+        var split = await organization.Client.PostAsJsonAsync(path, new { visit_id = second.GetProperty("visit_id").GetString() });
+
+        Assert.Equal(HttpStatusCode.Created, split.StatusCode);
+        var created = Guid.Parse((await split.ReadJsonAsync()).GetProperty("id").GetString()!);
+        var personId = Guid.Parse(id!);
+        Assert.Equal(2, await QueryAsync(server, organization.Id, db => db.Persons.CountAsync()));
+        Assert.Equal(1, await QueryAsync(server, organization.Id, db => db.Visits.CountAsync(v => v.PersonId == personId)));
+        Assert.Equal(1, await QueryAsync(server, organization.Id, db => db.Visits.CountAsync(v => v.PersonId == created)));
+        Assert.Equal(1, await QueryAsync(server, organization.Id, db => db.Exemplars.CountAsync(x => x.PersonId == created)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await organization.Client.PostAsJsonAsync(path, new { visit_id = Guid.NewGuid() })).StatusCode);
+    }
+
+    [DatabaseFact]
     public async Task Retention_deletes_old_vectors_but_keeps_persons_and_visit_counts()
     {
         var organization = await NewOrganizationAsync(server, "nome-retention");
