@@ -16,7 +16,7 @@ public sealed class ErrorShapeTests(SqliteServer server) : IClassFixture<SqliteS
     [InlineData("/retail/api/nothing-here", """{"detail":"Not Found"}""")]
     [InlineData("/leads/api/niches", """{"detail":"Not Found"}""")]
     [InlineData("/churn/api/nothing-here/", """{"error":"Resource not found"}""")]
-    [InlineData("/visitors/api/client/persons/", """{"error":"Not found"}""")]
+    [InlineData("/visitors/api/client/nothing-here/", """{"error":"Not found"}""")]
     [InlineData("/nowhere", """{"detail":"Not Found"}""")]
     public async Task Unknown_routes_are_404_in_the_module_shape(string path, string body)
     {
