@@ -208,6 +208,25 @@ public sealed class LeadsContractTests(DatabaseServers<LeadsServer> servers) : I
     }
 
     [DatabaseFact]
+    public async Task Deleting_a_niche_deletes_its_campaigns_and_ads_and_keeps_its_leads_unattributed()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("niche-delete", "leads:write");
+        var (niche, campaign, ad) = await LeadsRows.BasicsAsync(client);
+        await LeadsRows.PostAsync(client, $"campaigns/{campaign}/spend", new { amount = 1000, ad_id = ad });
+        var lead = await LeadsRows.LeadAsync(client, ad);
+        await client.PostAsJsonAsync($"/leads/api/leads/{lead.Id()}/messages", new { message = "Здравствуйте", sender = "human" });
+
+        await LeadsRows.SendAsync(client, HttpMethod.Delete, $"niches/{niche}");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/leads/api/campaigns/{campaign}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/leads/api/ads/{ad}")).StatusCode);
+        var kept = await LeadsRows.GetAsync(client, $"leads/{lead.Id()}");
+        Assert.Equal(JsonValueKind.Null, kept.GetProperty("campaign_id").ValueKind);
+        Assert.Equal(JsonValueKind.Null, kept.GetProperty("ad_id").ValueKind);
+        Assert.Single(kept.GetProperty("conversations").EnumerateArray());
+    }
+
+    [DatabaseFact]
     public async Task An_unknown_ad_id_is_a_400_and_no_lead_is_stored()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("unknown-ad", "leads:write");
