@@ -1,3 +1,15 @@
+using Clientele.Leads.Ads;
+using Clientele.Leads.Campaigns;
+using Clientele.Leads.Channels;
+using Clientele.Leads.Data;
+using Clientele.Leads.Demo;
+using Clientele.Leads.Leads;
+using Clientele.Leads.Niches;
+using Clientele.Leads.Qualification;
+using Clientele.Leads.Service;
+using Clientele.Leads.Spend;
+using Clientele.Platform;
+using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Routing;
@@ -6,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Leads;
 
-/// <summary>Lead Generation System (seed 004): niches, campaigns, ads, leads, the qualifying bot, funnel metrics. Its endpoints arrive in a later issue; the path base, error shape and API document are in place.</summary>
+/// <summary>Lead Generation System (seed 004): niches, campaigns, ads and spend, leads and their conversations with the qualifying bot, channels, funnel metrics.</summary>
 public static class LeadsModule
 {
     public const string Name = "leads";
@@ -14,12 +26,27 @@ public static class LeadsModule
     public static IServiceCollection AddLeads(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClienteleModule(Name, "Lead Generation System", FastApiErrorShape.Instance, anonymousInDevelopment: true);
+        services.AddModuleDbContext<LeadsDbContext>(Name);
+        services.AddOptions<LeadsOptions>().BindConfiguration("Clientele:Leads")
+            .Validate(o => o.DuplicateWindowDays is >= 0 and <= 3650, "Clientele:Leads:DuplicateWindowDays must be 0–3650");
+        services.AddSingleton(new QualificationBot());
+        services.AddScoped<LeadConversation>();
+        services.AddScoped<InboundMessages>();
+        services.AddHttpClient<IChannelReplies, HttpChannelReplies>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IDemoData, LeadsDemoData>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapLeads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapModule(Name);
+        var leads = endpoints.MapModule(Name);
+        HealthEndpoints.Map(leads);
+        NicheEndpoints.Map(leads);
+        CampaignEndpoints.Map(leads);
+        AdEndpoints.Map(leads);
+        SpendEndpoints.Map(leads);
+        LeadEndpoints.Map(leads);
+        ChannelEndpoints.Map(leads);
         return endpoints;
     }
 }

@@ -14,7 +14,7 @@ public sealed class ErrorShapeTests(SqliteServer server) : IClassFixture<SqliteS
     [Theory]
     [InlineData("/banking/api/nothing-here", """{"detail":"Not Found"}""")]
     [InlineData("/retail/api/nothing-here", """{"detail":"Not Found"}""")]
-    [InlineData("/leads/api/niches", """{"detail":"Not Found"}""")]
+    [InlineData("/leads/api/nothing-here", """{"detail":"Not Found"}""")]
     [InlineData("/churn/api/nothing-here/", """{"error":"Resource not found"}""")]
     [InlineData("/visitors/api/client/nothing-here/", """{"error":"Not found"}""")]
     [InlineData("/nowhere", """{"detail":"Not Found"}""")]

@@ -1,0 +1,99 @@
+using Clientele.Leads.Ads;
+using Clientele.Leads.Campaigns;
+using Clientele.Leads.Leads;
+using Clientele.Leads.Niches;
+using Clientele.Leads.Spend;
+using Clientele.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clientele.Leads.Data;
+
+/// <summary>
+/// Seed 004's tables. Deleting a niche deletes its campaigns, their ads and spend (as the original's ON DELETE CASCADE);
+/// leads stay, unattributed (SET NULL), with their conversations.
+/// </summary>
+public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxTextLength = 4000;
+
+    public DbSet<Niche> Niches => Set<Niche>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Ad> Ads => Set<Ad>();
+    public DbSet<SpendRecord> Spend => Set<SpendRecord>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<LeadMessage> Messages => Set<LeadMessage>();
+
+    public override string ModuleName => LeadsModule.Name;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Niche>(e =>
+        {
+            e.ToTable("leads_niches");
+            e.Property(n => n.Name).HasMaxLength(MaxNameLength);
+            e.Property(n => n.Category).HasMaxLength(100);
+            e.Property(n => n.Description).HasMaxLength(MaxTextLength);
+            e.Property(n => n.Status).HasMaxLength(20);
+            e.Property(n => n.CplTarget).HasPrecision(18, 2);
+            e.Property(n => n.RoiTarget).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<Campaign>(e =>
+        {
+            e.ToTable("leads_campaigns");
+            e.Property(c => c.Name).HasMaxLength(MaxNameLength);
+            e.Property(c => c.Platform).HasMaxLength(20);
+            e.Property(c => c.Status).HasMaxLength(20);
+            e.Property(c => c.Budget).HasPrecision(18, 2);
+            e.HasOne<Niche>().WithMany().HasForeignKey(c => c.NicheId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Ad>(e =>
+        {
+            e.ToTable("leads_ads");
+            e.Property(a => a.Title).HasMaxLength(MaxNameLength);
+            e.Property(a => a.Url).HasMaxLength(2000);
+            e.Property(a => a.ExternalId).HasMaxLength(200);
+            e.Property(a => a.Status).HasMaxLength(20);
+            e.Property(a => a.Price).HasPrecision(18, 2);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SpendRecord>(e =>
+        {
+            e.ToTable("leads_spend");
+            e.Property(s => s.Amount).HasPrecision(18, 2);
+            e.Property(s => s.Note).HasMaxLength(MaxNameLength);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Ad>().WithMany().HasForeignKey(s => s.AdId).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<Lead>(e =>
+        {
+            e.ToTable("leads_leads");
+            e.Property(l => l.Name).HasMaxLength(MaxNameLength);
+            e.Property(l => l.Phone).HasMaxLength(40);
+            e.Property(l => l.PhoneE164).HasMaxLength(20);
+            e.Property(l => l.Source).HasMaxLength(20);
+            e.Property(l => l.PlatformUserId).HasMaxLength(200);
+            e.Property(l => l.Budget).HasPrecision(18, 2);
+            e.Property(l => l.Notes).HasMaxLength(MaxTextLength);
+            e.Property(l => l.Status).HasMaxLength(20);
+            e.HasIndex(l => new { l.OrganizationId, l.PhoneE164 });
+            e.HasIndex(l => new { l.OrganizationId, l.Source, l.PlatformUserId });
+            e.HasOne<Ad>().WithMany().HasForeignKey(l => l.AdId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(l => l.CampaignId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Niche>().WithMany().HasForeignKey(l => l.NicheId).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<LeadMessage>(e =>
+        {
+            e.ToTable("leads_messages");
+            e.Property(m => m.Message).HasMaxLength(MaxTextLength);
+            e.Property(m => m.Sender).HasMaxLength(20);
+            e.Property(m => m.Platform).HasMaxLength(20);
+            e.Property(m => m.Step).HasMaxLength(20);
+            e.Property(m => m.PlatformMessageId).HasMaxLength(200);
+            e.HasIndex(m => new { m.OrganizationId, m.Platform, m.PlatformMessageId }).IsUnique();
+            e.HasIndex(m => new { m.LeadId, m.CreatedAt });
+            e.HasOne<Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
+        });
+        base.OnModelCreating(modelBuilder);
+    }
+}
