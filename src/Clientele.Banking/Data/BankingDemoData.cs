@@ -1,4 +1,5 @@
 using Clientele.Banking.Domain;
+using Clientele.Banking.Population;
 using Clientele.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,6 +107,7 @@ public sealed class BankingDemoData : IDemoData
         db.Clients.AddRange(clients);
         db.Transactions.AddRange(transactions);
         db.Transfers.AddRange(transfers);
+        await DataVersions.BumpAsync(db, DateTimeOffset.UtcNow, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
     }

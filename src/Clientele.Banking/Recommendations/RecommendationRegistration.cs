@@ -1,5 +1,6 @@
 using Clientele.Banking.Offers;
 using Clientele.Banking.Offers.Push;
+using Clientele.Banking.Population;
 using Clientele.Platform.Jobs;
 using Clientele.Platform.Retention;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +24,9 @@ public static class RecommendationRegistration
         services.AddSingleton<RecommendationExports>();
         services.AddRetainedFolder(sp => sp.GetRequiredService<RecommendationExports>().Folder);
         services.AddScoped<RecommendationService>();
+        services.AddScoped<PopulationStatsStore>();
         services.AddJobHandler<RecommendationExportJob>();
+        services.AddJobHandler<PopulationStatsJob>();
         return services;
     }
 }
