@@ -44,7 +44,7 @@ public sealed class RecommendationService(
         var features = engine.Describe(activity);
         var offers = engine.Rank(features, population);
         var push = composer.Compose(features, offers.Best);
-        return new ClientRecommendation(features, offers, push, PushChecker.Check(push, features, offers.Best));
+        return new ClientRecommendation(features, offers, push, PushChecker.Check(push, features, offers.Best, composer.Settings));
     }
 
     /// <summary>

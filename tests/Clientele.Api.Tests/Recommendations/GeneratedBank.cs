@@ -58,6 +58,11 @@ public sealed class GeneratedBank
                 client.Transfers.Add($"{Moment(random, month)},{type},{direction},{5_000 + random.Next(150_000)}.{random.Next(100):D2},KZT");
             }
         }
+        if (code % 3 == 0)
+        {
+            // A transfer a month after the last card payment moves the client's window to July–September.
+            client.Transfers.Add("2025-09-02 10:00:00,p2p_out,out,1500.00,KZT");
+        }
         return client;
     }
 
