@@ -2,6 +2,7 @@ using Clientele.Banking.Api;
 using Clientele.Banking.Data;
 using Clientele.Banking.Data.Import;
 using Clientele.Banking.Jobs;
+using Clientele.Banking.Population;
 using Clientele.Banking.Recommendations;
 using Clientele.Platform;
 using Clientele.Platform.Data;
@@ -39,6 +40,7 @@ public static class BankingModule
         ImportEndpoints.Map(banking);
         SummaryEndpoints.Map(banking);
         RecommendationEndpoints.Map(banking);
+        PopulationStatsEndpoints.Map(banking);
         return endpoints;
     }
 }

@@ -51,7 +51,8 @@ public static class ClientEndpoints
         }
         var spending = await db.Transactions.AsNoTracking().Where(t => t.ClientCode == clientCode)
             .Select(t => new { t.OccurredAt, t.Category, t.AmountKzt }).ToListAsync(cancellationToken);
-        var window = SpendingWindow.LastMonths(spending.Select(s => s.OccurredAt), 3);
+        var lastTransfer = await db.Transfers.Where(t => t.ClientCode == clientCode).MaxAsync(t => (DateTime?)t.OccurredAt, cancellationToken);
+        var window = SpendingWindow.ForClient(spending.Select(s => s.OccurredAt), lastTransfer is { } moment ? [moment] : []);
         var profile = SpendingProfile.Of(spending.Where(s => window.Contains(s.OccurredAt)).Select(s => (s.Category, s.AmountKzt)));
         return TypedResults.Ok(new ClientDashboardData(
             client.ClientCode, client.Name, client.Status, client.Age, client.City, client.AvgMonthlyBalanceKzt,

@@ -1,4 +1,5 @@
 using Clientele.Banking.Data.Import;
+using Clientele.Banking.Population;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,7 @@ public static class ImportEndpoints
             .RequireWriteAccess(BankingModule.Name);
     }
 
-    public static async Task<Results<Ok<ImportSummary>, JsonHttpResult<object>>> ImportAsync(HttpRequest request, BankCaseImporter importer, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ImportSummary>, JsonHttpResult<object>>> ImportAsync(HttpRequest request, BankCaseImporter importer, PopulationStatsStore stats, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -63,9 +64,12 @@ public static class ImportEndpoints
             return Fail(new FieldError(["body", "files"], $"At most {MaxFiles} files in one upload.", "too_long"));
         }
         var outcome = await importer.ImportAsync(files, cancellationToken);
-        return outcome.Imported is { } imported
-            ? TypedResults.Ok(imported)
-            : Fail(outcome.Problems.Take(200).Select(p => new FieldError(["file", p.File, p.Line], p.Message, "import_error")).ToArray());
+        if (outcome.Imported is { } imported)
+        {
+            await stats.AfterImportAsync(CancellationToken.None);
+            return TypedResults.Ok(imported);
+        }
+        return Fail(outcome.Problems.Take(200).Select(p => new FieldError(["file", p.File, p.Line], p.Message, "import_error")).ToArray());
     }
 
     private static JsonHttpResult<object> Fail(params FieldError[] errors) => FastApiErrorShape.Instance.Result(ApiError.Invalid(errors));

@@ -1,4 +1,5 @@
 using Clientele.Banking.Data.Import;
+using Clientele.Banking.Population;
 using Clientele.Platform.Cli;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,8 @@ public static class ImportVerb
         if (outcome.Imported is { } imported)
         {
             Console.WriteLine($"Imported into {opened.Organization.Slug}: {imported.Clients} clients, {imported.Transactions} transactions, {imported.Transfers} transfers.");
+            await scope.ServiceProvider.GetRequiredService<PopulationStatsStore>().EnsureCurrentAsync(force: false, onProgress: null, cancellationToken);
+            Console.WriteLine("Population statistics built.");
             return 0;
         }
         await Console.Error.WriteLineAsync($"Nothing was imported; {outcome.Problems.Count} problem(s):");

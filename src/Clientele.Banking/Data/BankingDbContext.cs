@@ -10,6 +10,8 @@ public class BankingDbContext(DbContextOptions<BankingDbContext> options, Tenant
     public DbSet<CardTransaction> Transactions => Set<CardTransaction>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<ClientMonthlySpending> MonthlySpending => Set<ClientMonthlySpending>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<StoredPopulationStats> PopulationStats => Set<StoredPopulationStats>();
 
     public override string ModuleName => BankingModule.Name;
 
@@ -50,6 +52,17 @@ public class BankingDbContext(DbContextOptions<BankingDbContext> options, Tenant
             e.Property(s => s.Month).HasMaxLength(7);
             e.Property(s => s.Category).HasMaxLength(100);
             e.Property(s => s.AmountKzt).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<DataVersion>(e =>
+        {
+            e.ToTable("banking_data_versions");
+            e.HasIndex(v => v.OrganizationId).IsUnique();
+            e.Property(v => v.StatsBuilder).HasMaxLength(64);
+        });
+        modelBuilder.Entity<StoredPopulationStats>(e =>
+        {
+            e.ToTable("banking_population_stats");
+            e.HasIndex(s => s.OrganizationId).IsUnique();
         });
         base.OnModelCreating(modelBuilder);
     }

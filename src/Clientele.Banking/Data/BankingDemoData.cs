@@ -1,7 +1,10 @@
 using Clientele.Banking.Domain;
+using Clientele.Banking.Population;
 using Clientele.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CategoryName = Clientele.Banking.Offers.BankVocabulary.Categories;
+using TransferType = Clientele.Banking.Offers.BankVocabulary.TransferTypes;
 
 namespace Clientele.Banking.Data;
 
@@ -34,29 +37,28 @@ public sealed class BankingDemoData : IDemoData
 
     private static readonly Category[] Categories =
     [
-        new("Кафе и рестораны", 2_000, 25_000, 100), new("Продукты питания", 3_000, 40_000, 160), new("Такси", 1_000, 8_000, 60),
-        new("Едим дома", 3_000, 15_000, 40), new("Смотрим дома", 1_500, 6_000, 20), new("Играем дома", 1_000, 20_000, 15),
-        new("Кино", 2_000, 10_000, 20), new("АЗС", 5_000, 30_000, 40), new("Косметика и Парфюмерия", 3_000, 60_000, 25),
-        new("Отели", 30_000, 400_000, 3), new("Путешествия", 30_000, 400_000, 3), new("Спорт", 5_000, 40_000, 20),
-        new("Подарки", 5_000, 60_000, 10), new("Развлечения", 3_000, 30_000, 25), new("Ремонт дома", 10_000, 200_000, 5),
-        new("Мебель", 30_000, 400_000, 3), new("Одежда и обувь", 8_000, 120_000, 30), new("Ювелирные украшения", 30_000, 500_000, 3),
-        new("Авто", 10_000, 250_000, 5), new("Медицина", 3_000, 80_000, 20), new("Питомцы", 2_000, 30_000, 10),
-        new("Книги", 2_000, 15_000, 8), new("Цветы", 5_000, 30_000, 8), new("Спа и массаж", 10_000, 50_000, 8),
+        new(CategoryName.Restaurants, 2_000, 25_000, 100), new(CategoryName.Groceries, 3_000, 40_000, 160), new(CategoryName.Taxi, 1_000, 8_000, 60),
+        new(CategoryName.FoodDelivery, 3_000, 15_000, 40), new(CategoryName.Streaming, 1_500, 6_000, 20), new(CategoryName.Gaming, 1_000, 20_000, 15),
+        new(CategoryName.Cinema, 2_000, 10_000, 20), new(CategoryName.Fuel, 5_000, 30_000, 40), new(CategoryName.Cosmetics, 3_000, 60_000, 25),
+        new(CategoryName.Hotels, 30_000, 400_000, 3), new(CategoryName.Travel, 30_000, 400_000, 3), new(CategoryName.Sport, 5_000, 40_000, 20),
+        new(CategoryName.Gifts, 5_000, 60_000, 10), new(CategoryName.Entertainment, 3_000, 30_000, 25), new(CategoryName.HomeRepair, 10_000, 200_000, 5),
+        new(CategoryName.Furniture, 30_000, 400_000, 3), new(CategoryName.Clothes, 8_000, 120_000, 30), new(CategoryName.Jewellery, 30_000, 500_000, 3),
+        new(CategoryName.Car, 10_000, 250_000, 5), new(CategoryName.Medicine, 3_000, 80_000, 20), new(CategoryName.Pets, 2_000, 30_000, 10),
+        new(CategoryName.Books, 2_000, 15_000, 8), new(CategoryName.Flowers, 5_000, 30_000, 8), new(CategoryName.Spa, 10_000, 50_000, 8),
     ];
 
     private sealed record Personality(bool Traveller, params (string Category, int Extra)[] Favourites);
 
     private static readonly Personality[] Personalities =
     [
-        new(true, ("Такси", 200), ("Путешествия", 25), ("Отели", 25)), new(false, ("Кафе и рестораны", 250), ("Кино", 40), ("Развлечения", 40)),
-        new(false, ("Едим дома", 200), ("Смотрим дома", 100), ("Играем дома", 100)), new(false, ("АЗС", 180), ("Авто", 30)),
-        new(false, ("Косметика и Парфюмерия", 150), ("Ювелирные украшения", 15), ("Спа и массаж", 60)),
-        new(false, ("Продукты питания", 150), ("Мебель", 12), ("Ремонт дома", 25), ("Питомцы", 60)),
-        new(false, ("Спорт", 150), ("Медицина", 60), ("Одежда и обувь", 60)),
+        new(true, (CategoryName.Taxi, 200), (CategoryName.Travel, 25), (CategoryName.Hotels, 25)), new(false, (CategoryName.Restaurants, 250), (CategoryName.Cinema, 40), (CategoryName.Entertainment, 40)),
+        new(false, (CategoryName.FoodDelivery, 200), (CategoryName.Streaming, 100), (CategoryName.Gaming, 100)), new(false, (CategoryName.Fuel, 180), (CategoryName.Car, 30)),
+        new(false, (CategoryName.Cosmetics, 150), (CategoryName.Jewellery, 15), (CategoryName.Spa, 60)),
+        new(false, (CategoryName.Groceries, 150), (CategoryName.Furniture, 12), (CategoryName.HomeRepair, 25), (CategoryName.Pets, 60)),
+        new(false, (CategoryName.Sport, 150), (CategoryName.Medicine, 60), (CategoryName.Clothes, 60)),
     ];
 
-    private static readonly string[] ForeignCategories = ["Путешествия", "Отели", "Такси"];
-    private static readonly Dictionary<string, decimal> RatesToKzt = new() { ["KZT"] = 1m, ["USD"] = 470m, ["EUR"] = 510m };
+    private static readonly BankingOptions Rates = new();
 
     private enum Activity { Everyday, Credit, Savings, Foreign }
 
@@ -64,16 +66,16 @@ public sealed class BankingDemoData : IDemoData
 
     private static readonly TransferKind[] TransferKinds =
     [
-        new("p2p_out", "out", 1_000, 60_000, 240, Activity.Everyday), new("card_out", "out", 2_000, 80_000, 120, Activity.Everyday),
-        new("atm_withdrawal", "out", 5_000, 60_000, 90, Activity.Everyday), new("utilities_out", "out", 3_000, 40_000, 35, Activity.Everyday),
-        new("card_in", "in", 2_000, 100_000, 130, Activity.Everyday), new("family_in", "in", 2_000, 60_000, 50, Activity.Everyday),
-        new("cashback_in", "in", 50, 5_000, 40, Activity.Everyday), new("refund_in", "in", 500, 30_000, 20, Activity.Everyday),
-        new("loan_payment_out", "out", 20_000, 250_000, 12, Activity.Credit), new("installment_payment_out", "out", 5_000, 80_000, 20, Activity.Credit),
-        new("cc_repayment_out", "out", 10_000, 300_000, 12, Activity.Credit), new("invest_out", "out", 20_000, 600_000, 20, Activity.Savings),
-        new("invest_in", "in", 20_000, 500_000, 10, Activity.Savings), new("deposit_topup_out", "out", 20_000, 600_000, 20, Activity.Savings),
-        new("gold_buy_out", "out", 30_000, 400_000, 10, Activity.Savings), new("gold_sell_in", "in", 30_000, 400_000, 5, Activity.Savings),
-        new("fx_buy", "out", 20_000, 400_000, 25, Activity.Foreign), new("fx_sell", "in", 10_000, 300_000, 10, Activity.Foreign),
-        new("deposit_fx_topup_out", "out", 50_000, 500_000, 10, Activity.Foreign), new("deposit_fx_withdraw_in", "in", 50_000, 400_000, 5, Activity.Foreign),
+        new(TransferType.P2pOut, "out", 1_000, 60_000, 240, Activity.Everyday), new(TransferType.CardOut, "out", 2_000, 80_000, 120, Activity.Everyday),
+        new(TransferType.AtmWithdrawal, "out", 5_000, 60_000, 90, Activity.Everyday), new(TransferType.UtilitiesOut, "out", 3_000, 40_000, 35, Activity.Everyday),
+        new(TransferType.CardIn, "in", 2_000, 100_000, 130, Activity.Everyday), new(TransferType.FamilyIn, "in", 2_000, 60_000, 50, Activity.Everyday),
+        new(TransferType.CashbackIn, "in", 50, 5_000, 40, Activity.Everyday), new(TransferType.RefundIn, "in", 500, 30_000, 20, Activity.Everyday),
+        new(TransferType.LoanPaymentOut, "out", 20_000, 250_000, 12, Activity.Credit), new(TransferType.InstallmentPaymentOut, "out", 5_000, 80_000, 20, Activity.Credit),
+        new(TransferType.CreditCardRepaymentOut, "out", 10_000, 300_000, 12, Activity.Credit), new(TransferType.InvestOut, "out", 20_000, 600_000, 20, Activity.Savings),
+        new(TransferType.InvestIn, "in", 20_000, 500_000, 10, Activity.Savings), new(TransferType.DepositTopupOut, "out", 20_000, 600_000, 20, Activity.Savings),
+        new(TransferType.GoldBuyOut, "out", 30_000, 400_000, 10, Activity.Savings), new(TransferType.GoldSellIn, "in", 30_000, 400_000, 5, Activity.Savings),
+        new(TransferType.FxBuy, "out", 20_000, 400_000, 25, Activity.Foreign), new(TransferType.FxSell, "in", 10_000, 300_000, 10, Activity.Foreign),
+        new(TransferType.DepositFxTopupOut, "out", 50_000, 500_000, 10, Activity.Foreign), new(TransferType.DepositFxWithdrawIn, "in", 50_000, 400_000, 5, Activity.Foreign),
     ];
 
     private sealed record Plan(BankClient Client, Personality Personality, int[] CategoryWeights, List<TransferKind> Kinds,
@@ -106,6 +108,7 @@ public sealed class BankingDemoData : IDemoData
         db.Clients.AddRange(clients);
         db.Transactions.AddRange(transactions);
         db.Transfers.AddRange(transfers);
+        await DataVersions.BumpAsync(db, DateTimeOffset.UtcNow, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
@@ -150,7 +153,7 @@ public sealed class BankingDemoData : IDemoData
         var scale = (decimal)Math.Clamp(Math.Sqrt((double)balance / 400_000), 0.4, 2.0);
         var (incomeType, income) = status switch
         {
-            ClientStatus.Salary => ("salary_in",
+            ClientStatus.Salary => (TransferType.SalaryIn,
                 Math.Clamp(Math.Round(balance * (decimal)(0.8 + random.NextDouble() * 0.7) / 1000) * 1000, 150_000m, 1_500_000m)),
             ClientStatus.Student => ("stipend_in", Money(random, 25_000, 60_000, 1m)),
             _ => ((string?)null, 0m),
@@ -166,7 +169,7 @@ public sealed class BankingDemoData : IDemoData
         while (rows.Count < count)
         {
             var category = Categories[PickIndex(random, plan.CategoryWeights)];
-            var currency = plan.Personality.Traveller && ForeignCategories.Contains(category.Name) && random.NextDouble() < 0.1
+            var currency = plan.Personality.Traveller && CategoryName.TravelAndTaxi.Contains(category.Name) && random.NextDouble() < 0.1
                 ? random.Next(2) == 0 ? "USD" : "EUR"
                 : "KZT";
             var amount = currency == "KZT"
@@ -179,7 +182,7 @@ public sealed class BankingDemoData : IDemoData
                 Category = category.Name,
                 Amount = amount,
                 Currency = currency,
-                AmountKzt = Math.Round(amount * RatesToKzt[currency], 2),
+                AmountKzt = Math.Round(amount * Rates.TengePer(currency)!.Value, 2),
             });
         }
         into.AddRange(rows.OrderBy(t => t.OccurredAt));

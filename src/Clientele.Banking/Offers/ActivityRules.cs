@@ -1,3 +1,6 @@
+using Category = Clientele.Banking.Offers.BankVocabulary.Categories;
+using TransferType = Clientele.Banking.Offers.BankVocabulary.TransferTypes;
+
 namespace Clientele.Banking.Offers;
 
 /// <summary>Products shown by a specific kind of transfer: currency exchange, cash loan, investments, gold bars.</summary>
@@ -9,8 +12,8 @@ internal static class ActivityRules
         var (s, b, settings) = (c.Signals, c.Benefits, c.Settings);
         var signal = 0.85 * c.P(nameof(s.FxShare), s.FxShare) + 0.15 * c.P(nameof(s.ForeignShare), s.ForeignShare);
         var evidence = new List<Evidence>();
-        evidence.AddRange(c.Transfers("fx_buy", "Покупки валюты"));
-        evidence.AddRange(c.Transfers("fx_sell", "Продажи валюты"));
+        evidence.AddRange(c.Transfers(TransferType.FxBuy, "Покупки валюты"));
+        evidence.AddRange(c.Transfers(TransferType.FxSell, "Продажи валюты"));
         evidence.AddRange(CardRules.Foreign(c));
         evidence.Add(c.Benefit(b.Fx, $"экономия на курсе около {CardRules.Percent(settings.FxSpreadSavingRate)} от суммы обмена", "нет обменов и покупок в валюте"));
         return new(b.FxVolumeKzt > 0, signal, evidence);
@@ -30,7 +33,7 @@ internal static class ActivityRules
         var need = s.LoanShare > 0 && intensity >= settings.LoanNeedPercentile && balance <= settings.LoanMaxBalancePercentile;
         var signal = need ? (0.9 * intensity + 0.1 * c.P(nameof(s.OutflowToInflow), s.OutflowToInflow)) * low : 0.1 * intensity * low;
         var evidence = new List<Evidence>();
-        evidence.AddRange(c.Transfers("loan_payment_out", "Платежи по кредитам"));
+        evidence.AddRange(c.Transfers(TransferType.LoanPaymentOut, "Платежи по кредитам"));
         if (f.OutflowKzt > 0)
         {
             evidence.Add(new("outflow", $"Списания и переводы со счёта {c.Period}", AmountKzt: f.OutflowKzt));
@@ -50,11 +53,11 @@ internal static class ActivityRules
         var (f, s, b, settings) = (c.Features, c.Signals, c.Benefits, c.Settings);
         var signal = 0.90 * c.P(nameof(s.InvestShare), s.InvestShare) + 0.10 * c.BalancePercentile;
         var evidence = new List<Evidence>();
-        evidence.AddRange(c.Transfers("invest_out", "Переводы на инвестиции"));
-        evidence.AddRange(c.Transfers("invest_in", "Выводы с инвестиций"));
+        evidence.AddRange(c.Transfers(TransferType.InvestOut, "Переводы на инвестиции"));
+        evidence.AddRange(c.Transfers(TransferType.InvestIn, "Выводы с инвестиций"));
         evidence.Add(c.Balance());
         evidence.Add(c.Benefit(b.Investments, "без комиссии за сделки в первый год (доходность не обещаем)", "доходность не обещаем, а сделок пока нет"));
-        var eligible = f.Transferred("invest_out", "invest_in") > 0 || f.AvgMonthlyBalanceKzt >= settings.InvestmentsMinBalanceKzt;
+        var eligible = f.Transferred(TransferType.InvestOut, TransferType.InvestIn) > 0 || f.AvgMonthlyBalanceKzt >= settings.InvestmentsMinBalanceKzt;
         return new(eligible, signal, evidence);
     }
 
@@ -64,12 +67,12 @@ internal static class ActivityRules
         var (f, s, settings) = (c.Features, c.Signals, c.Settings);
         var signal = 0.85 * c.P(nameof(s.GoldShare), s.GoldShare) + 0.10 * c.P(nameof(s.JewelleryShare), s.JewelleryShare) + 0.05 * c.BalancePercentile;
         var evidence = new List<Evidence>();
-        evidence.AddRange(c.Transfers("gold_buy_out", "Покупки золота"));
-        evidence.AddRange(c.Transfers("gold_sell_in", "Продажи золота"));
-        evidence.AddRange(c.Categories("jewellery_spend", [OfferSignals.Jewellery]));
+        evidence.AddRange(c.Transfers(TransferType.GoldBuyOut, "Покупки золота"));
+        evidence.AddRange(c.Transfers(TransferType.GoldSellIn, "Продажи золота"));
+        evidence.AddRange(c.Categories("jewellery_spend", [Category.Jewellery]));
         evidence.Add(c.Balance());
         evidence.Add(c.Benefit(0, "", "золото — способ сохранить стоимость, доход не обещаем"));
-        var eligible = f.Transferred("gold_buy_out", "gold_sell_in") > 0 || f.Spent(OfferSignals.Jewellery) > 0
+        var eligible = f.Transferred(TransferType.GoldBuyOut, TransferType.GoldSellIn) > 0 || f.Spent(Category.Jewellery) > 0
             || f.AvgMonthlyBalanceKzt >= settings.GoldMinBalanceKzt;
         return new(eligible, signal, evidence);
     }

@@ -1,3 +1,5 @@
+using TransferType = Clientele.Banking.Offers.BankVocabulary.TransferTypes;
+
 namespace Clientele.Banking.Offers;
 
 /// <summary>The three cards: travel, premium and credit.</summary>
@@ -40,7 +42,7 @@ internal static class CardRules
             + 0.10 * c.BalancePercentile;
         var evidence = new List<Evidence> { c.Balance() };
         evidence.AddRange(c.Categories("premium_boosted_category", settings.PremiumBoostedCategories));
-        evidence.AddRange(c.Transfers("atm_withdrawal", "Снятия наличных"));
+        evidence.AddRange(c.Transfers(TransferType.AtmWithdrawal, "Снятия наличных"));
         var transfers = f.TransferCount([.. settings.FreeTransferTypes]);
         if (transfers > 0)
         {
@@ -69,8 +71,8 @@ internal static class CardRules
         {
             evidence.Add(new("online_spend", $"Онлайн-сервисы (доставка, кино, игры) {c.Period}", AmountKzt: online, Count: f.Count([.. settings.OnlineCategories])));
         }
-        evidence.AddRange(c.Transfers("cc_repayment_out", "Погашения кредитной карты"));
-        evidence.AddRange(c.Transfers("installment_payment_out", "Платежи по рассрочке"));
+        evidence.AddRange(c.Transfers(TransferType.CreditCardRepaymentOut, "Погашения кредитной карты"));
+        evidence.AddRange(c.Transfers(TransferType.InstallmentPaymentOut, "Платежи по рассрочке"));
         evidence.Add(c.Benefit(b.Credit,
             $"{Percent(settings.CreditCardTopCategoryRate)} кешбэка в трёх любимых категориях и {Percent(settings.CreditCardOnlineRate)} на онлайн-сервисы",
             "нет трат по карте"));

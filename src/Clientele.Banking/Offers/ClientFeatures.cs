@@ -1,3 +1,5 @@
+using Clientele.Banking.Domain;
+
 namespace Clientele.Banking.Offers;
 
 /// <summary>A month of card spending: its first day, total and the amount per category, in tenge.</summary>
@@ -39,7 +41,7 @@ public sealed record ClientFeatures(
 
     /// <summary>Categories by amount, largest first (ties by name).</summary>
     public IReadOnlyList<KeyValuePair<string, decimal>> TopCategories(int count) =>
-        SpendingByCategory.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(count).ToList();
+        SpendingProfile.Of(SpendingByCategory.Select(c => (c.Key, c.Value))).Top(count).Select(c => KeyValuePair.Create(c.Category, c.Amount)).ToList();
 
     /// <summary>The latest month covered (first day), if any spending.</summary>
     public DateTime? LatestMonth => Months.Count == 0 ? null : Months[^1].Month;

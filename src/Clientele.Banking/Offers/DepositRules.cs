@@ -1,3 +1,5 @@
+using TransferType = Clientele.Banking.Offers.BankVocabulary.TransferTypes;
+
 namespace Clientele.Banking.Offers;
 
 /// <summary>The three deposits. Each has a prior (from settings), because free money is a reason on its own.</summary>
@@ -10,8 +12,8 @@ internal static class DepositRules
         var fx = Math.Max(c.P(nameof(s.FxShare), s.FxShare), c.P(nameof(s.ForeignShare), s.ForeignShare));
         var signal = settings.MultiCurrencyDepositPrior + 0.20 * c.BalancePercentile + 0.35 * fx;
         var evidence = new List<Evidence> { c.Balance() };
-        evidence.AddRange(c.Transfers("fx_buy", "Покупки валюты"));
-        evidence.AddRange(c.Transfers("fx_sell", "Продажи валюты"));
+        evidence.AddRange(c.Transfers(TransferType.FxBuy, "Покупки валюты"));
+        evidence.AddRange(c.Transfers(TransferType.FxSell, "Продажи валюты"));
         evidence.AddRange(CardRules.Foreign(c));
         evidence.Add(c.Benefit(b.MultiCurrency, $"{CardRules.Percent(settings.MultiCurrencyDepositRate)} годовых на средний остаток", "нет свободного остатка"));
         return new(f.AvgMonthlyBalanceKzt > 0, signal, evidence);
@@ -36,8 +38,8 @@ internal static class DepositRules
         var (f, s, b, settings) = (c.Features, c.Signals, c.Benefits, c.Settings);
         var signal = settings.AccumulativeDepositPrior + 0.80 * c.P(nameof(s.TopupShare), s.TopupShare);
         var evidence = new List<Evidence> { c.Balance() };
-        evidence.AddRange(c.Transfers("deposit_topup_out", "Пополнения вкладов"));
+        evidence.AddRange(c.Transfers(TransferType.DepositTopupOut, "Пополнения вкладов"));
         evidence.Add(c.Benefit(b.Accumulative, $"{CardRules.Percent(settings.AccumulativeDepositRate)} годовых на остаток или ежемесячные пополнения", "нет остатка и пополнений"));
-        return new(f.AvgMonthlyBalanceKzt > 0 || f.Transferred("deposit_topup_out") > 0, signal, evidence);
+        return new(f.AvgMonthlyBalanceKzt > 0 || f.Transferred(TransferType.DepositTopupOut) > 0, signal, evidence);
     }
 }

@@ -1,3 +1,5 @@
+using TransferType = Clientele.Banking.Offers.BankVocabulary.TransferTypes;
+
 namespace Clientele.Banking.Offers;
 
 /// <summary>
@@ -55,17 +57,17 @@ public sealed record OfferBenefits(
         var boosted = f.Spent([.. s.PremiumBoostedCategories]);
         var rawCashback = (rate * (f.SpendingTotalKzt - boosted) + s.PremiumBoostedRate * boosted) / months;
         var cashback = Math.Min(rawCashback, s.PremiumCashbackCapKztPerMonth);
-        var atmPerMonth = f.Transferred("atm_withdrawal") / months;
+        var atmPerMonth = f.Transferred(TransferType.AtmWithdrawal) / months;
         var freeShare = atmPerMonth <= s.PremiumFreeWithdrawalKztPerMonth ? 1m : s.PremiumFreeWithdrawalKztPerMonth / atmPerMonth;
-        var savedFees = f.TransferCount("atm_withdrawal") / months * s.AtmWithdrawalFeeKzt * freeShare
+        var savedFees = f.TransferCount(TransferType.AtmWithdrawal) / months * s.AtmWithdrawalFeeKzt * freeShare
             + f.TransferCount([.. s.FreeTransferTypes]) / months * s.TransferFeeKzt;
 
         var top = f.TopCategories(s.CreditCardTopCategories);
         var onlineExtra = s.OnlineCategories.Where(c => top.All(t => t.Key != c)).Sum(c => f.SpendingByCategory.GetValueOrDefault(c));
         var credit = (s.CreditCardTopCategoryRate * top.Sum(t => t.Value) + s.CreditCardOnlineRate * onlineExtra) / months;
 
-        var fxVolume = f.Transferred("fx_buy", "fx_sell") + f.ForeignCurrencySpendingKzt;
-        var topupsPerMonth = f.Transferred("deposit_topup_out") / months;
+        var fxVolume = f.Transferred(TransferType.FxBuy, TransferType.FxSell) + f.ForeignCurrencySpendingKzt;
+        var topupsPerMonth = f.Transferred(TransferType.DepositTopupOut) / months;
         var accumulativeBase = Math.Max(balance, topupsPerMonth);
 
         return new OfferBenefits(
@@ -85,7 +87,7 @@ public sealed record OfferBenefits(
             Whole(balance * s.SavingsDepositRate / 12),
             Whole(accumulativeBase * s.AccumulativeDepositRate / 12),
             accumulativeBase,
-            Whole(s.BrokerCommissionRate * f.Transferred("invest_out", "invest_in") / months));
+            Whole(s.BrokerCommissionRate * f.Transferred(TransferType.InvestOut, TransferType.InvestIn) / months));
     }
 
     /// <summary>Premium cashback tier by balance; both tier boundaries are inclusive from below (1 000 000 ₸ → 3 %, 6 000 000 ₸ → 4 %).</summary>

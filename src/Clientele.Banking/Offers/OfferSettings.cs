@@ -1,3 +1,6 @@
+using Category = Clientele.Banking.Offers.BankVocabulary.Categories;
+using TransferType = Clientele.Banking.Offers.BankVocabulary.TransferTypes;
+
 namespace Clientele.Banking.Offers;
 
 /// <summary>
@@ -10,7 +13,7 @@ public sealed class OfferSettings
     public decimal TravelCashbackRate { get; set; } = 0.04m;
 
     /// <summary>Categories the travel card pays its cashback on.</summary>
-    public IReadOnlyList<string> TravelCategories { get; set; } = ["Путешествия", "Отели", "Такси"];
+    public IReadOnlyList<string> TravelCategories { get; set; } = Category.TravelAndTaxi;
 
     /// <summary>Premium card base cashback, balance under <see cref="PremiumMiddleTierFromKzt"/>.</summary>
     public decimal PremiumBaseRate { get; set; } = 0.02m;
@@ -31,7 +34,7 @@ public sealed class OfferSettings
     public decimal PremiumBoostedRate { get; set; } = 0.04m;
 
     /// <summary>Categories with the premium card's boosted cashback.</summary>
-    public IReadOnlyList<string> PremiumBoostedCategories { get; set; } = ["Ювелирные украшения", "Косметика и Парфюмерия", "Кафе и рестораны"];
+    public IReadOnlyList<string> PremiumBoostedCategories { get; set; } = Category.Boutique;
 
     /// <summary>Premium card cashback cap per month (saved fees come on top).</summary>
     public decimal PremiumCashbackCapKztPerMonth { get; set; } = 100_000m;
@@ -46,7 +49,7 @@ public sealed class OfferSettings
     public decimal TransferFeeKzt { get; set; } = 100m;
 
     /// <summary>Transfer types whose fees the premium card saves.</summary>
-    public IReadOnlyList<string> FreeTransferTypes { get; set; } = ["p2p_out", "card_out"];
+    public IReadOnlyList<string> FreeTransferTypes { get; set; } = TransferType.ToCards;
 
     /// <summary>Credit card cashback on the three favourite (largest) categories.</summary>
     public decimal CreditCardTopCategoryRate { get; set; } = 0.10m;
@@ -58,7 +61,7 @@ public sealed class OfferSettings
     public decimal CreditCardOnlineRate { get; set; } = 0.10m;
 
     /// <summary>The online-service categories of the credit card.</summary>
-    public IReadOnlyList<string> OnlineCategories { get; set; } = ["Едим дома", "Смотрим дома", "Играем дома", "Кино"];
+    public IReadOnlyList<string> OnlineCategories { get; set; } = Category.OnlineServices;
 
     /// <summary>Assumed spread saved per tenge exchanged in the app (not given; 0.2–1 % were used).</summary>
     public decimal FxSpreadSavingRate { get; set; } = 0.005m;

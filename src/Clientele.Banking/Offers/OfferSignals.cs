@@ -1,3 +1,6 @@
+using Category = Clientele.Banking.Offers.BankVocabulary.Categories;
+using TransferType = Clientele.Banking.Offers.BankVocabulary.TransferTypes;
+
 namespace Clientele.Banking.Offers;
 
 /// <summary>
@@ -25,10 +28,6 @@ public sealed record OfferSignals(
     double GoldShare,
     double SpendingVolatility)
 {
-    public const string Jewellery = "Ювелирные украшения";
-    public const string Cosmetics = "Косметика и Парфюмерия";
-    public const string Restaurants = "Кафе и рестораны";
-    public const string Taxi = "Такси";
 
     public static OfferSignals Of(ClientFeatures f)
     {
@@ -37,23 +36,23 @@ public sealed record OfferSignals(
         var months = (double)f.MonthsCovered;
         return new OfferSignals(
             (double)f.AvgMonthlyBalanceKzt,
-            Share(f.Spent("Путешествия", "Отели"), spent),
-            Share(f.Spent(Taxi), spent),
+            Share(f.Spent([.. Category.Trips]), spent),
+            Share(f.Spent(Category.Taxi), spent),
             Share(f.ForeignCurrencySpendingKzt, spent),
-            Share(f.Spent(Jewellery, Cosmetics), spent),
-            Share(f.Spent(Restaurants), spent),
-            Share(f.Spent(Jewellery), spent),
-            Share(f.Transferred("atm_withdrawal"), (double)f.OutflowKzt),
-            f.TransferCount("atm_withdrawal") / months,
-            Share(f.Spent("Едим дома", "Смотрим дома", "Играем дома", "Кино"), spent),
-            Share(f.Transferred("cc_repayment_out", "installment_payment_out"), (double)f.OutflowKzt),
-            Share(f.Transferred("fx_buy", "fx_sell"), turnover),
-            Share(f.Transferred("loan_payment_out"), (double)f.OutflowKzt),
-            f.TransferCount("loan_payment_out") / months,
+            Share(f.Spent(Category.Jewellery, Category.Cosmetics), spent),
+            Share(f.Spent(Category.Restaurants), spent),
+            Share(f.Spent(Category.Jewellery), spent),
+            Share(f.Transferred(TransferType.AtmWithdrawal), (double)f.OutflowKzt),
+            f.TransferCount(TransferType.AtmWithdrawal) / months,
+            Share(f.Spent([.. Category.OnlineServices]), spent),
+            Share(f.Transferred(TransferType.CreditCardRepaymentOut, TransferType.InstallmentPaymentOut), (double)f.OutflowKzt),
+            Share(f.Transferred(TransferType.FxBuy, TransferType.FxSell), turnover),
+            Share(f.Transferred(TransferType.LoanPaymentOut), (double)f.OutflowKzt),
+            f.TransferCount(TransferType.LoanPaymentOut) / months,
             f.InflowKzt > 0 ? (double)(f.OutflowKzt / f.InflowKzt) : f.OutflowKzt > 0 ? 10 : 0,
-            Share(f.Transferred("deposit_topup_out"), (double)f.OutflowKzt),
-            Share(f.Transferred("invest_out", "invest_in"), turnover),
-            Share(f.Transferred("gold_buy_out", "gold_sell_in"), turnover),
+            Share(f.Transferred(TransferType.DepositTopupOut), (double)f.OutflowKzt),
+            Share(f.Transferred(TransferType.InvestOut, TransferType.InvestIn), turnover),
+            Share(f.Transferred(TransferType.GoldBuyOut, TransferType.GoldSellIn), turnover),
             Volatility(f.Months.Select(m => (double)m.Total).ToList(), f.MonthsCovered));
     }
 

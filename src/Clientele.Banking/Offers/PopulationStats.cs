@@ -19,6 +19,77 @@ public sealed class PopulationStats
 
     public int Clients { get; }
 
+    /// <summary>How many signals (and product benefits) the statistics describe.</summary>
+    public int Signals => sorted.Count;
+
+    /// <summary>
+    /// The statistics as bytes, to store them: per signal its name and at most <paramref name="maxValuesPerSignal"/> values,
+    /// evenly spaced order statistics when there are more, so a million clients store about as much as ten thousand and a
+    /// percentile moves by at most 1/<paramref name="maxValuesPerSignal"/>.
+    /// </summary>
+    public byte[] ToBytes(int maxValuesPerSignal)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxValuesPerSignal, 2);
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(FormatVersion);
+            writer.Write(Clients);
+            writer.Write(sorted.Count);
+            foreach (var (name, values) in sorted.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                var kept = Thin(values, maxValuesPerSignal);
+                writer.Write(name);
+                writer.Write(kept.Length);
+                foreach (var value in kept)
+                {
+                    writer.Write(value);
+                }
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public static PopulationStats FromBytes(byte[] bytes)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
+        var version = reader.ReadInt32();
+        if (version != FormatVersion)
+        {
+            throw new InvalidDataException($"Stored population statistics have format {version}; this version reads {FormatVersion}.");
+        }
+        var clients = reader.ReadInt32();
+        var count = reader.ReadInt32();
+        var values = new Dictionary<string, float[]>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var name = reader.ReadString();
+            var array = new float[reader.ReadInt32()];
+            for (var j = 0; j < array.Length; j++)
+            {
+                array[j] = reader.ReadSingle();
+            }
+            values[name] = array;
+        }
+        return new PopulationStats(values, clients);
+    }
+
+    private const int FormatVersion = 1;
+
+    private static float[] Thin(float[] values, int max)
+    {
+        if (values.Length <= max)
+        {
+            return values;
+        }
+        var kept = new float[max];
+        for (var i = 0; i < max; i++)
+        {
+            kept[i] = values[(int)((long)i * (values.Length - 1) / (max - 1))];
+        }
+        return kept;
+    }
+
     /// <summary>
     /// Mid-rank percentile (0–1) of <paramref name="value"/> among the population's values of <paramref name="signal"/>;
     /// 0 when the value is zero or negative (an absent behaviour is never "typical"), 0.5 for an unknown signal or empty population.

@@ -45,7 +45,8 @@ public static class ClientQueries
         }
         var spending = await db.Transactions.AsNoTracking().Where(t => t.ClientCode == code)
             .Select(t => new { t.OccurredAt, t.Category, t.AmountKzt }).ToListAsync(cancellationToken);
-        var window = SpendingWindow.LastMonths(spending.Select(s => s.OccurredAt), 3);
+        var lastTransfer = await db.Transfers.Where(t => t.ClientCode == code).MaxAsync(t => (DateTime?)t.OccurredAt, cancellationToken);
+        var window = SpendingWindow.ForClient(spending.Select(s => s.OccurredAt), lastTransfer is { } moment ? [moment] : []);
         var profile = SpendingProfile.Of(spending.Where(s => window.Contains(s.OccurredAt)).Select(s => (s.Category, s.AmountKzt)));
         var months = spending.GroupBy(s => new DateTime(s.OccurredAt.Year, s.OccurredAt.Month, 1))
             .OrderBy(g => g.Key).Select(g => new MonthTotal(g.Key, g.Sum(s => s.AmountKzt))).ToList();

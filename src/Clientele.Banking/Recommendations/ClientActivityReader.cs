@@ -50,15 +50,12 @@ public static class ClientActivityReader
         return Activity(client, spending, transfers);
     }
 
-    /// <summary>
-    /// The engine sees the same three calendar months as the dashboard record (up to the month of the latest activity of
-    /// either kind), so a client whose history grows keeps being judged on a comparable window.
-    /// </summary>
+    /// <summary>The engine sees the client's <see cref="SpendingWindow.ForClient"/>, the same months as the dashboard.</summary>
     public static ClientActivity Activity(BankClient client, IEnumerable<SpendingRow> spending, IEnumerable<TransferRow> transfers)
     {
         var cards = spending.ToList();
         var moves = transfers.ToList();
-        var window = SpendingWindow.LastMonths(cards.Select(s => s.OccurredAt).Concat(moves.Select(t => t.OccurredAt)), 3);
+        var window = SpendingWindow.ForClient(cards.Select(s => s.OccurredAt), moves.Select(t => t.OccurredAt));
         return new ClientActivity(client.ClientCode, client.Name, client.Status, client.Age, client.City, client.AvgMonthlyBalanceKzt,
             cards.Where(s => window.Contains(s.OccurredAt)).OrderBy(s => s.OccurredAt).ToList(),
             moves.Where(t => window.Contains(t.OccurredAt)).OrderBy(t => t.OccurredAt).ToList());

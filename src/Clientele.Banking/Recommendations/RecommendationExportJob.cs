@@ -1,3 +1,4 @@
+using Clientele.Banking.Population;
 using Clientele.Platform.Data;
 using Clientele.Platform.Jobs;
 using Microsoft.Extensions.Options;
@@ -5,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Clientele.Banking.Recommendations;
 
 /// <summary>
-/// <c>banking.recommendations-export</c>: pass 1 builds the population statistics, pass 2 ranks every client and writes its
+/// <c>banking.recommendations-export</c>: pass 1 brings the stored population statistics up to date (nothing to do when they are), pass 2 ranks every client and writes its
 /// pushes to a CSV file named by the job id, page by page. The file is written beside its final name and moved into place at
 /// the end, so a retry (or a worker that died mid-way) starts over and never leaves a half file to download.
 /// </summary>
-public sealed class RecommendationExportJob(RecommendationService service, RecommendationExports exports) : IJobHandler
+public sealed class RecommendationExportJob(RecommendationService service, PopulationStatsStore stats, RecommendationExports exports) : IJobHandler
 {
     public const string JobKind = "banking.recommendations-export";
 
@@ -24,12 +25,9 @@ public sealed class RecommendationExportJob(RecommendationService service, Recom
         var top = Math.Clamp(context.Payload<Payload>().Top, 1, Offers.Products.All.Count);
         var total = Math.Max(await service.CountClientsAsync(cancellationToken), 1);
         await context.ReportAsync(0, $"Pass 1 of 2: statistics, 0 of {total} clients", cancellationToken);
-        var described = 0;
-        var population = await service.BuildPopulationAsync(async count =>
-        {
-            described += count;
-            await context.ReportAsync((int)(described * 50L / total), $"Pass 1 of 2: statistics, {described} of {total} clients", cancellationToken);
-        }, cancellationToken);
+        await stats.EnsureCurrentAsync(force: false, (done, all) =>
+            context.ReportAsync((int)(done * 50L / Math.Max(all, 1)), $"Pass 1 of 2: statistics, {done} of {all} clients", cancellationToken), cancellationToken);
+        var population = await service.PopulationAsync(cancellationToken);
 
         var file = exports.PathOf(context.OrganizationId, context.JobId);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);

@@ -67,8 +67,11 @@ public class JobsServer : ClienteleFactory
     public static bool IsFinished(JsonElement job) => JobStatus.IsFinal(job.GetProperty("status").GetString()!);
 }
 
-/// <summary>Pauses 100 s between clients, so a refresh stays running until it is cancelled.</summary>
-public sealed class SlowJobsServer(DatabaseKind kind) : JobsServer(kind, 100_000);
+/// <summary>Pauses 100 s between clients (pages of one), so a refresh stays running until it is cancelled.</summary>
+public sealed class SlowJobsServer : JobsServer
+{
+    public SlowJobsServer(DatabaseKind kind) : base(kind, 100_000) => Settings["Clientele:Banking:Summaries:PageSize"] = "1";
+}
 
 /// <summary>Reports progress after each of many small steps, as a job over many rows does.</summary>
 public sealed class StepsTestJob : IJobHandler

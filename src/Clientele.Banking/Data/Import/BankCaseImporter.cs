@@ -1,3 +1,4 @@
+using Clientele.Banking.Population;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Banking.Data.Import;
@@ -57,6 +58,7 @@ public sealed class BankCaseImporter(BankingDbContext db, BankCaseParser parser)
         db.Transactions.AddRange(parsed.Transactions);
         db.Transfers.AddRange(parsed.Transfers);
         db.ChangeTracker.DetectChanges();
+        await DataVersions.BumpAsync(db, DateTimeOffset.UtcNow, cancellationToken);
         db.Publish("banking.import.completed", new { clients = parsed.Clients.Count, transactions = parsed.Transactions.Count, transfers = parsed.Transfers.Count });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

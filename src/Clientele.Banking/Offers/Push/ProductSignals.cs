@@ -1,3 +1,6 @@
+using Category = Clientele.Banking.Offers.BankVocabulary.Categories;
+using TransferType = Clientele.Banking.Offers.BankVocabulary.TransferTypes;
+
 namespace Clientele.Banking.Offers.Push;
 
 /// <summary>
@@ -13,27 +16,19 @@ internal sealed record ProductSignals(
     int TopCategories = 0,
     bool Flows = false)
 {
-    public const string Taxi = "Такси";
-    public const string Travel = "Путешествия";
-    public const string Hotels = "Отели";
-    public const string Restaurants = "Кафе и рестораны";
-    public const string Cosmetics = "Косметика и Парфюмерия";
-    public const string Jewellery = "Ювелирные украшения";
-
-    public static readonly IReadOnlyList<string> Online = ["Едим дома", "Смотрим дома", "Играем дома", "Кино"];
 
     public static ProductSignals? For(string product) => product switch
     {
-        Products.TravelCard => new([Travel, Hotels, Taxi], [], ForeignSpending: true, TotalSpending: true),
-        Products.PremiumCard => new([Restaurants, Cosmetics, Jewellery], ["atm_withdrawal", "p2p_out", "card_out"], Balance: true, TotalSpending: true),
-        Products.CreditCard => new(Online, ["installment_payment_out", "cc_repayment_out"], TotalSpending: true, TopCategories: 3),
-        Products.CurrencyExchange => new([], ["fx_buy", "fx_sell"], Balance: true, ForeignSpending: true),
-        Products.CashLoan => new([], ["loan_payment_out", "cc_repayment_out", "installment_payment_out"], Balance: true, Flows: true),
-        Products.MultiCurrencyDeposit => new([], ["fx_buy", "fx_sell"], Balance: true, ForeignSpending: true),
+        Products.TravelCard => new(Category.TravelAndTaxi, [], ForeignSpending: true, TotalSpending: true),
+        Products.PremiumCard => new(Category.Boutique, [TransferType.AtmWithdrawal, TransferType.P2pOut, TransferType.CardOut], Balance: true, TotalSpending: true),
+        Products.CreditCard => new(Category.OnlineServices, [TransferType.InstallmentPaymentOut, TransferType.CreditCardRepaymentOut], TotalSpending: true, TopCategories: 3),
+        Products.CurrencyExchange => new([], [TransferType.FxBuy, TransferType.FxSell], Balance: true, ForeignSpending: true),
+        Products.CashLoan => new([], [TransferType.LoanPaymentOut, TransferType.CreditCardRepaymentOut, TransferType.InstallmentPaymentOut], Balance: true, Flows: true),
+        Products.MultiCurrencyDeposit => new([], [TransferType.FxBuy, TransferType.FxSell], Balance: true, ForeignSpending: true),
         Products.SavingsDeposit => new([], [], Balance: true),
-        Products.AccumulativeDeposit => new([], ["deposit_topup_out"], Balance: true),
-        Products.Investments => new([], ["invest_out", "invest_in"], Balance: true),
-        Products.GoldBars => new([Jewellery], ["gold_buy_out", "gold_sell_in"], Balance: true),
+        Products.AccumulativeDeposit => new([], [TransferType.DepositTopupOut], Balance: true),
+        Products.Investments => new([], [TransferType.InvestOut, TransferType.InvestIn], Balance: true),
+        Products.GoldBars => new([Category.Jewellery], [TransferType.GoldBuyOut, TransferType.GoldSellIn], Balance: true),
         _ => null,
     };
 }

@@ -1,4 +1,5 @@
 using static Clientele.Banking.Offers.Push.RussianFormat;
+using Category = Clientele.Banking.Offers.BankVocabulary.Categories;
 
 namespace Clientele.Banking.Offers.Push;
 
@@ -27,10 +28,10 @@ internal static class PushTemplates
     private static PushTemplate Travel(PushContext x)
     {
         var c = x.Client;
-        var taxi = c.Spent(ProductSignals.Taxi);
-        var rides = c.Count(ProductSignals.Taxi);
-        var trips = c.Spent(ProductSignals.Travel, ProductSignals.Hotels);
-        var lastTaxi = x.LatestMonth?.ByCategory.GetValueOrDefault(ProductSignals.Taxi) ?? 0;
+        var taxi = c.Spent(Category.Taxi);
+        var rides = c.Count(Category.Taxi);
+        var trips = c.Spent(Category.Travel, Category.Hotels);
+        var lastTaxi = x.LatestMonth?.ByCategory.GetValueOrDefault(Category.Taxi) ?? 0;
         var openings = new List<string>();
         Add(openings, rides > 0 && PushContext.Has(taxi) && PushContext.Has(trips),
             () => $"{x.Name}, {x.Period} у вас {Plural(rides, "поездка", "поездки", "поездок")} на такси на {x.Money(taxi)}, а на путешествия и отели ушло {x.Money(trips)}.");
@@ -55,7 +56,7 @@ internal static class PushTemplates
     {
         var c = x.Client;
         var balance = x.Money(Math.Max(c.AvgMonthlyBalanceKzt, 1));
-        var restaurants = c.Spent(ProductSignals.Restaurants);
+        var restaurants = c.Spent(Category.Restaurants);
         var withdrawals = c.TransferCount("atm_withdrawal");
         var hasBalance = PushContext.Has(c.AvgMonthlyBalanceKzt);
         var openings = new List<string>();
@@ -193,7 +194,7 @@ internal static class PushTemplates
         var c = x.Client;
         var bought = c.Transferred("gold_buy_out");
         var purchases = c.TransferCount("gold_buy_out");
-        var jewellery = c.Spent(ProductSignals.Jewellery);
+        var jewellery = c.Spent(Category.Jewellery);
         var openings = new List<string>();
         Add(openings, purchases > 0 && PushContext.Has(bought), () => $"{x.Name}, {x.Period} вы {Plural(purchases, "раз", "раза", "раз")} покупали золото на {x.Money(bought)}.");
         Add(openings, PushContext.Has(jewellery), () => $"{x.Name}, {x.Period} вы потратили на ювелирные украшения {x.Money(jewellery)}.");
