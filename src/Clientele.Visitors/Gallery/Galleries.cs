@@ -34,9 +34,12 @@ public sealed class Galleries : IDisposable
                     {
                         entry.Reset(await LoadAsync(db, cancellationToken), settings.GalleryVersion);
                     }
+                    // Work may run bulk updates before the save; one transaction keeps them from outliving a failed save.
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     var result = await work(entry.Engine!, settings);
                     settings.GalleryVersion++;
                     await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
                     entry.Version = settings.GalleryVersion;
                     return result;
                 }

@@ -29,6 +29,7 @@ public sealed class BiometricSweep(VisitorsDbContext db, Galleries galleries, Im
             {
                 continue;
             }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             deleted += await db.Exemplars.IgnoreQueryFilters()
                 .Where(x => x.OrganizationId == organizationId && expired.Contains(x.PersonId)).ExecuteDeleteAsync(cancellationToken);
             await db.Sightings.IgnoreQueryFilters()
@@ -37,6 +38,7 @@ public sealed class BiometricSweep(VisitorsDbContext db, Galleries galleries, Im
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.Image, (string?)null), cancellationToken);
             await db.Settings.IgnoreQueryFilters().Where(s => s.Id == settings.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.GalleryVersion, s => s.GalleryVersion + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             foreach (var personId in expired)
             {
                 images.Delete(organizationId, personId);
