@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Clientele.Banking.Data;
 using Clientele.Banking.Domain;
+using Clientele.Platform.Errors;
 using Clientele.Platform.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,14 +33,37 @@ public static class ClientEndpoints
     public static void Map(RouteGroupBuilder banking)
     {
         var clients = banking.MapGroup("/api/clients").WithTags("Clients");
-        clients.MapGet("/", ListClientsAsync).WithName("ListClients").WithSummary("All clients: code and name.");
+        clients.MapGet("/", ListClientsAsync).WithName("ListClients").WithSummary("All clients by code: code and name; optional limit (1–10 000) and offset page through them.");
         clients.MapGet("/{client_code}", GetClientAsync).WithName("GetClient")
             .WithSummary("A client's profile with 3-month card spending and top 3 categories.");
     }
 
-    public static async Task<Ok<List<ClientInfo>>> ListClientsAsync(BankingDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.Clients.AsNoTracking().OrderBy(c => c.ClientCode)
-            .Select(c => new ClientInfo(c.ClientCode, c.Name)).ToListAsync(cancellationToken));
+    public const int MaxLimit = 10_000;
+
+    /// <summary>Every client by code, as the seed answers; <c>limit</c> and <c>offset</c> (both optional) page through them.</summary>
+    public static async Task<Results<Ok<List<ClientInfo>>, JsonHttpResult<object>>> ListClientsAsync(
+        int? limit, int? offset, BankingDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors.Add(new FieldError(["query", "limit"], $"Input should be between 1 and {MaxLimit}", "value_error"));
+        }
+        if (offset is < 0)
+        {
+            errors.Add(new FieldError(["query", "offset"], "Input should be greater than or equal to 0", "greater_than_equal"));
+        }
+        if (errors.Count > 0)
+        {
+            return FastApiErrorShape.Instance.Result(ApiError.Invalid([.. errors]));
+        }
+        var clients = db.Clients.AsNoTracking().OrderBy(c => c.ClientCode).Skip(offset ?? 0);
+        if (limit is { } take)
+        {
+            clients = clients.Take(take);
+        }
+        return TypedResults.Ok(await clients.Select(c => new ClientInfo(c.ClientCode, c.Name)).ToListAsync(cancellationToken));
+    }
 
     public static async Task<Results<Ok<ClientDashboardData>, NotFound<Detail>>> GetClientAsync(
         [FromRoute(Name = "client_code")] int clientCode, BankingDbContext db, CancellationToken cancellationToken)

@@ -33,16 +33,26 @@ public static class RecommendationEndpoints
     public static void Map(RouteGroupBuilder banking)
     {
         banking.MapPost("/api/recommend", RecommendAsync).WithName("Recommend").WithTags("Recommendations")
-            .WithSummary("The best product for a client and the push notification that offers it.");
+            .WithSummary("The best product for a client and the push notification that offers it.")
+            .Produces(StatusCodes.Status422UnprocessableEntity, contentType: "application/json");
         banking.MapGet("/api/clients/{client_code}/offers", OffersAsync).WithName("GetClientOffers").WithTags("Recommendations")
-            .WithSummary("All ten products for a client: benefit per month, eligibility, score, rank, evidence; the push and the checker's findings.");
+            .WithSummary("All ten products for a client: benefit per month, eligibility, score, rank, evidence; the push and the checker's findings.")
+            .Produces(StatusCodes.Status422UnprocessableEntity, contentType: "application/json");
         banking.MapGet("/api/recommendations.csv", CsvAsync).WithName("RecommendationsCsv").WithTags("Recommendations")
-            .WithSummary("client_code,product,push_notification for every client (RFC 4180, UTF-8); ?top=4 gives four rows per client.");
+            .WithSummary("client_code,product,push_notification for every client (RFC 4180, UTF-8); ?top=4 gives four rows per client.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<Detail>(StatusCodes.Status409Conflict)
+            .Produces(StatusCodes.Status422UnprocessableEntity, contentType: "application/json");
         banking.MapPost("/api/recommendations/export", ExportAsync).WithName("ExportRecommendations").WithTags("Recommendations")
             .WithSummary("Queues a job that writes the recommendations CSV for every client; optional body {\"top\": 4}.")
+            .Produces<TaskAccepted>(StatusCodes.Status202Accepted)
+            .Produces(StatusCodes.Status422UnprocessableEntity, contentType: "application/json")
             .RequireWriteAccess(BankingModule.Name);
         banking.MapGet("/api/recommendations/exports/{task_id}.csv", DownloadAsync).WithName("DownloadRecommendationsExport").WithTags("Recommendations")
-            .WithSummary("The CSV file of a finished export job.");
+            .WithSummary("The CSV file of a finished export job.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<Detail>(StatusCodes.Status404NotFound)
+            .Produces<Detail>(StatusCodes.Status409Conflict);
     }
 
     public static async Task<Results<Ok<RecommendationResponse>, NotFound<Detail>>> RecommendAsync(

@@ -29,40 +29,6 @@ public class RecommendationApiTests(DatabaseServers<RecommendationServer> server
     }
 
     [DatabaseFact]
-    public async Task Recommend_for_an_unknown_client_is_404_in_fastapi_shape()
-    {
-        var response = await server.RequireClient().PostAsync("/banking/api/recommend", JsonBody("""{"client_code": 999}"""));
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("""{"detail":"Client not found"}""", await response.Content.ReadAsStringAsync());
-    }
-
-    [DatabaseFact]
-    public async Task Recommend_without_client_code_is_422_naming_it()
-    {
-        var response = await server.RequireClient().PostAsync("/banking/api/recommend", JsonBody("{}"));
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var detail = (await response.ReadJsonAsync()).GetProperty("detail");
-        Assert.Equal(JsonValueKind.Array, detail.ValueKind);
-        Assert.Contains("client_code", detail.GetRawText(), StringComparison.Ordinal);
-    }
-
-    [DatabaseTheory]
-    [InlineData("""{"client_code":"abc"}""")]
-    [InlineData("""{"client_code":1.5}""")]
-    [InlineData("""{"client_code":null}""")]
-    [InlineData("not json")]
-    [InlineData("[1]")]
-    public async Task Recommend_with_a_malformed_body_is_422(string json)
-    {
-        var response = await server.RequireClient().PostAsync("/banking/api/recommend", JsonBody(json));
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal(JsonValueKind.Array, (await response.ReadJsonAsync()).GetProperty("detail").ValueKind);
-    }
-
-    [DatabaseFact]
     public async Task Offers_list_all_ten_products_ranked_with_a_clean_push()
     {
         var response = await server.RequireClient().GetAsync("/banking/api/clients/1/offers");
@@ -86,19 +52,6 @@ public class RecommendationApiTests(DatabaseServers<RecommendationServer> server
         var recommended = await (await server.RequireClient().PostAsync("/banking/api/recommend", JsonBody("""{"client_code":1}"""))).ReadJsonAsync();
         Assert.Equal(recommended.GetProperty("product").GetString(), offers[0].GetProperty("product").GetString());
         Assert.Equal(recommended.GetProperty("push_notification").GetString(), body.GetProperty("push_notification").GetString());
-    }
-
-    [DatabaseFact]
-    public async Task Offers_of_an_unknown_or_malformed_client_are_404_and_422()
-    {
-        var client = server.RequireClient();
-
-        var unknown = await client.GetAsync("/banking/api/clients/999/offers");
-        var bad = await client.GetAsync("/banking/api/clients/abc/offers");
-
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal("""{"detail":"Client not found"}""", await unknown.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
     }
 
     [DatabaseFact]
