@@ -1,3 +1,4 @@
+using Clientele.Leads.Campaigns;
 using Clientele.Leads.Data;
 using Clientele.Leads.Shared;
 using Clientele.Platform.Modules;
@@ -46,19 +47,10 @@ public static class AdEndpoints
     public static async Task<IResult> ListAsync([FromRoute(Name = "campaign_id")] string campaignId, LeadsDbContext db, [FromQuery] int? limit,
         CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(campaignId, out var id))
+        var (id, refusal) = await CampaignListing.CheckAsync(db, campaignId, limit, cancellationToken);
+        if (refusal is not null)
         {
-            return Refusals.NotAnId("campaign_id");
-        }
-        var query = new Checks("query");
-        query.Limit(limit);
-        if (!query.Ok)
-        {
-            return query.Invalid();
-        }
-        if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken))
-        {
-            return Refusals.NotFound("Campaign");
+            return refusal;
         }
         var ads = await db.Ads.AsNoTracking().Where(a => a.CampaignId == id).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
             .Page(0, limit).ToListAsync(cancellationToken);

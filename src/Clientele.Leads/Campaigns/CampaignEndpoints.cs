@@ -123,9 +123,7 @@ public static class CampaignEndpoints
         }
         if (!CampaignStatuses.CanMove(campaign.Status, status!))
         {
-            var next = CampaignStatuses.From(campaign.Status);
-            return Refusals.BadRequest($"Campaign cannot move from '{campaign.Status}' to '{status}'; " +
-                (next.Count == 0 ? $"'{campaign.Status}' is final" : $"allowed: {string.Join(", ", next)}"));
+            return Refusals.CannotMove("Campaign", campaign.Status, status!, CampaignStatuses.From(campaign.Status));
         }
         var previous = campaign.Status;
         campaign.Status = status!;

@@ -137,9 +137,7 @@ public static class LeadEndpoints
         }
         if (!LeadStatuses.CanMove(lead.Status, status!))
         {
-            var next = LeadStatuses.From(lead.Status);
-            return Refusals.BadRequest($"Lead cannot move from '{lead.Status}' to '{status}'; " +
-                (next.Count == 0 ? $"'{lead.Status}' is final" : $"allowed: {string.Join(", ", next)}"));
+            return Refusals.CannotMove("Lead", lead.Status, status!, LeadStatuses.From(lead.Status));
         }
         if (lead.Status != status)
         {

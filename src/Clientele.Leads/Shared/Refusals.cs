@@ -13,6 +13,10 @@ public static class Refusals
 
     public static IResult BadRequest(string message) => TypedResults.BadRequest(new Detail(message));
 
+    /// <summary>A status move its state machine forbids, with the moves it allows.</summary>
+    public static IResult CannotMove(string what, string from, string to, IReadOnlyList<string> allowed) =>
+        BadRequest($"{what} cannot move from '{from}' to '{to}'; " + (allowed.Count == 0 ? $"'{from}' is final" : $"allowed: {string.Join(", ", allowed)}"));
+
     /// <summary>A path id that is not a uuid: FastAPI's 422 for a <c>UUID</c> path parameter.</summary>
     public static IResult NotAnId(string field) => FastApiErrorShape.Instance.Result(
         ApiError.Invalid(new FieldError(["path", field], "Input should be a valid UUID", "uuid_parsing")));
