@@ -10,7 +10,7 @@ internal static partial class PushVocabulary
     /// <summary>Thousand-group separators accepted in amounts: U+0020, U+00A0, U+202F.</summary>
     public const string Sep = "[ \u00A0\u202F]";
 
-    public static readonly IReadOnlySet<string> AllowedCaps = new HashSet<string>(StringComparer.Ordinal) { "USD", "EUR", "RUB", "KZT", "KDIF", "Visa" };
+    public static readonly IReadOnlySet<string> AllowedCaps = new HashSet<string>(StringComparer.Ordinal) { "USD", "EUR", "RUB", "KZT", "KDIF", "Visa", BankVocabulary.Categories.Fuel };
 
     /// <summary>A CTA: a whitelisted verb, optionally its object, then up to two more words (2–4 words; the verb alone is tolerated).</summary>
     [GeneratedRegex(@"^(?:(?:Открыть|Откройте)(?: (?:карту|вклад|счёт|счет))?|(?:Оформить|Оформите)(?: (?:карту|сейчас|предзаказ))?|(?:Настроить|Настройте)(?: обмен)?|(?:Посмотреть|Посмотрите)(?: условия)?|(?:Подключить|Подключите)(?: сейчас)?|(?:Узнать|Узнайте)(?: (?:доступный лимит|лимит))?)(?: [\p{L}\-]+){0,2}[.!]?$")]
