@@ -28,7 +28,9 @@ public sealed class JobSigkillTests : IAsyncLifetime
             ["Clientele__Demo__Enabled"] = "true",
             ["Clientele__Jobs__LeaseSeconds"] = "3",
             ["Clientele__Jobs__PollSeconds"] = "0.2",
+            // The pause is between pages; pages of one client keep the job running long enough to be killed half-way.
             ["Clientele__Banking__Summaries__PauseMs"] = "150",
+            ["Clientele__Banking__Summaries__PageSize"] = "1",
         };
         using var first = new ServerProcess(_workingDirectory, environment);
         await first.WaitUntilLiveAsync();
