@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Numerics;
 
 namespace Clientele.Churn.Scoring;
@@ -6,24 +7,33 @@ namespace Clientele.Churn.Scoring;
 /// <summary>
 /// Exact interventional Shapley values over the seven fields: v(S) is the mean probability when the fields in S come from the
 /// customer and the rest from each background row. Instead of scoring all 2^7 × background mixed rows, each tree is walked
-/// once per distinct way the background rows go through it (worked out once per model): where customer and row go the same
-/// way the path needs nothing, where they part it needs the field in S (customer's way) or out of S (row's way). Per background
-/// row the reachable leaves are summed by what they need, and only then spread over the coalitions that allow them.
+/// once per distinct way the background rows go through it and way the customer goes through it (kept per model, so after
+/// the first customers explanations walk no tree): where customer and row go the same way the path needs nothing, where
+/// they part it needs the field in S (customer's way) or out of S (row's way). Per background row the reachable leaves are
+/// summed by what they need, and only then spread over the coalitions that allow them.
 /// </summary>
 internal sealed class TreeExplainer
 {
     private static readonly int FieldCount = ChurnFeatures.Names.Count;
     private static readonly int Everyone = (1 << FieldCount) - 1;
+    private static readonly int KeyCount = 1 << (2 * FieldCount);
+    // A field is needed, forbidden or free: at most 3^7 keys are distinct.
+    private static readonly int DistinctKeys = (int)Math.Pow(3, FieldCount);
     private static readonly double[] WeightBySize = Enumerable.Range(0, FieldCount)
         .Select(size => Factorial(size) * Factorial(FieldCount - size - 1) / Factorial(FieldCount)).ToArray();
 
+    // Bounds the memory of models with big trees (8 leaves give at most 128 ways).
+    private const int WaysKeptPerTree = 256;
+
     private readonly TreeEnsemble ensemble;
     private readonly int rows;
-    // Per tree: the distinct direction masks of the background rows, and each row's index into them.
+    // Per tree: the distinct direction masks of the background rows.
     private readonly ulong[][] pathways;
-    // Per background row and tree: the pathway's index among all trees' pathways, tree 0's first.
-    private readonly int[][] pathwayOfRow;
-    private readonly int pathwayCount;
+    // Per tree and pathway: the background rows that take it.
+    private readonly int[][][] rowsOfPathway;
+    // Per tree: the leaves every pathway reaches for a customer going a given way (its direction mask), worked out the first
+    // time a customer goes that way. A tree of 8 leaves has at most 128 ways, so this stays small and explanations stop walking trees.
+    private readonly ConcurrentDictionary<ulong, TreeReaches>[] reachesByWay;
 
     public TreeExplainer(TreeEnsemble ensemble, IReadOnlyList<ChurnFeatures> background)
     {
@@ -36,10 +46,11 @@ internal sealed class TreeExplainer
             ChurnPipeline.Featurize(background[row], features.AsSpan(row * width, width));
         }
         pathways = new ulong[ensemble.Trees.Count][];
-        pathwayOfRow = Enumerable.Range(0, rows).Select(_ => new int[ensemble.Trees.Count]).ToArray();
+        rowsOfPathway = new int[ensemble.Trees.Count][][];
         for (var tree = 0; tree < ensemble.Trees.Count; tree++)
         {
             var distinct = new List<ulong>();
+            var rowsOf = new List<List<int>>();
             for (var row = 0; row < rows; row++)
             {
                 var directions = ensemble.Trees[tree].Directions(features.AsSpan(row * width, width));
@@ -48,64 +59,77 @@ internal sealed class TreeExplainer
                 {
                     index = distinct.Count;
                     distinct.Add(directions);
+                    rowsOf.Add([]);
                 }
-                pathwayOfRow[row][tree] = pathwayCount + index;
+                rowsOf[index].Add(row);
             }
             pathways[tree] = [.. distinct];
-            pathwayCount += distinct.Count;
+            rowsOfPathway[tree] = [.. rowsOf.Select(list => list.ToArray())];
         }
+        reachesByWay = Enumerable.Range(0, ensemble.Trees.Count).Select(_ => new ConcurrentDictionary<ulong, TreeReaches>()).ToArray();
     }
 
     public Explanation Explain(ChurnFeatures customer)
     {
         Span<float> own = stackalloc float[ChurnPipeline.FeatureColumns.Length];
         ChurnPipeline.Featurize(customer, own);
-        using var reaches = ReachAll(own);
-
+        // Leaf values summed per background row by what they need of the coalition: the (Need, Forbid) keys this customer's
+        // leaves use get dense ids as they turn up, and sums holds one block of rows per id.
+        var idOf = ArrayPool<int>.Shared.Rent(KeyCount);
+        var sums = ArrayPool<double>.Shared.Rent(DistinctKeys * rows);
+        var keyOfId = new List<int>();
+        var shared = new double[rows];
         var worth = new double[Everyone + 1];
-        var margins = new double[Everyone + 1];
-        // Leaf values summed by what they need of the coalition (key: Need, Forbid), for one background row at a time; a key
-        // belongs to the current row when its stamp is that row's.
-        var keys = 1 << (2 * FieldCount);
-        var sumOf = ArrayPool<double>.Shared.Rent(keys);
-        var stampOf = ArrayPool<int>.Shared.Rent(keys);
-        Array.Clear(stampOf, 0, keys);
-        var touched = new List<int>();
         try
         {
-            for (var row = 0; row < rows; row++)
+            Array.Fill(shared, ensemble.Bias);
+            // Tree by tree, a pathway's leaves are added to every row that takes it, so each tree's leaves are read once.
+            for (var tree = 0; tree < pathways.Length; tree++)
             {
-                var stamp = row + 1;
-                var shared = ensemble.Bias;
-                touched.Clear();
-                foreach (var pathway in pathwayOfRow[row])
+                var reaches = ReachesOf(tree, ensemble.Trees[tree].Directions(own));
+                var rowsOf = rowsOfPathway[tree];
+                for (var pathway = 0; pathway < rowsOf.Length; pathway++)
                 {
+                    var value = reaches.Shared[pathway];
+                    foreach (var row in rowsOf[pathway])
+                    {
+                        shared[row] += value;
+                    }
                     for (var index = reaches.Offsets[pathway]; index < reaches.Offsets[pathway + 1]; index++)
                     {
                         var key = reaches.Keys[index];
-                        if (key == 0)
+                        // The rented array is not cleared: an id is valid when it points back at its key.
+                        var id = idOf[key];
+                        if ((uint)id >= (uint)keyOfId.Count || keyOfId[id] != key)
                         {
-                            shared += reaches.Values[index];
+                            id = idOf[key] = keyOfId.Count;
+                            keyOfId.Add(key);
+                            Array.Clear(sums, id * rows, rows);
                         }
-                        else if (stampOf[key] == stamp)
+                        var block = id * rows;
+                        var leaf = reaches.Values[index];
+                        foreach (var row in rowsOf[pathway])
                         {
-                            sumOf[key] += reaches.Values[index];
-                        }
-                        else
-                        {
-                            stampOf[key] = stamp;
-                            sumOf[key] = reaches.Values[index];
-                            touched.Add(key);
+                            sums[block + row] += leaf;
                         }
                     }
                 }
-                Array.Fill(margins, shared);
-                foreach (var key in touched)
+            }
+            var margins = new double[Everyone + 1];
+            for (var row = 0; row < rows; row++)
+            {
+                Array.Fill(margins, shared[row]);
+                for (var id = 0; id < keyOfId.Count; id++)
                 {
+                    var value = sums[id * rows + row];
+                    if (value == 0)
+                    {
+                        continue;
+                    }
                     // Every coalition that holds Need and none of Forbid; the free fields' subsets enumerated as submasks.
+                    var key = keyOfId[id];
                     var need = key >> FieldCount;
                     var free = Everyone & ~(need | (key & Everyone));
-                    var value = sumOf[key];
                     for (var subset = free; ; subset = (subset - 1) & free)
                     {
                         margins[need | subset] += value;
@@ -123,8 +147,8 @@ internal sealed class TreeExplainer
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(sumOf);
-            ArrayPool<int>.Shared.Return(stampOf);
+            ArrayPool<int>.Shared.Return(idOf);
+            ArrayPool<double>.Shared.Return(sums);
         }
         for (var coalition = 0; coalition <= Everyone; coalition++)
         {
@@ -148,49 +172,46 @@ internal sealed class TreeExplainer
         return new Explanation(worth[Everyone], worth[0], factors);
     }
 
-    /// <summary>
-    /// The leaves of every (tree, background pathway) pair as (Need, Forbid) keys and values, flat: pathway p (numbered across
-    /// all trees) owns the entries Offsets[p] up to Offsets[p + 1]. The arrays are pooled (a few thousand leaves would otherwise
-    /// land on the large-object heap every call); the caller returns them.
-    /// </summary>
-    private Reaches ReachAll(ReadOnlySpan<float> own)
+    private TreeReaches ReachesOf(int tree, ulong way)
     {
-        var offsets = ArrayPool<int>.Shared.Rent(pathwayCount + 1);
-        var leaves = Walked ??= new List<TreeEnsemble.Reach>();
-        leaves.Clear();
-        var pathway = 0;
-        for (var tree = 0; tree < pathways.Length; tree++)
+        if (reachesByWay[tree].TryGetValue(way, out var known))
         {
-            var directions = ensemble.Trees[tree].Directions(own);
-            foreach (var other in pathways[tree])
+            return known;
+        }
+        var leaves = new List<TreeEnsemble.Reach>();
+        var shared = new double[pathways[tree].Length];
+        var offsets = new int[pathways[tree].Length + 1];
+        var keys = new List<int>();
+        var values = new List<double>();
+        for (var pathway = 0; pathway < pathways[tree].Length; pathway++)
+        {
+            leaves.Clear();
+            ensemble.Trees[tree].Reach(way, pathways[tree][pathway], leaves);
+            offsets[pathway] = keys.Count;
+            foreach (var leaf in leaves)
             {
-                offsets[pathway++] = leaves.Count;
-                ensemble.Trees[tree].Reach(directions, other, leaves);
+                var key = (leaf.Need << FieldCount) | leaf.Forbid;
+                if (key == 0)
+                {
+                    shared[pathway] += leaf.Value;
+                }
+                else
+                {
+                    keys.Add(key);
+                    values.Add(leaf.Value);
+                }
             }
         }
-        offsets[pathwayCount] = leaves.Count;
-        var keys = ArrayPool<int>.Shared.Rent(leaves.Count);
-        var values = ArrayPool<double>.Shared.Rent(leaves.Count);
-        for (var index = 0; index < leaves.Count; index++)
-        {
-            keys[index] = (leaves[index].Need << FieldCount) | leaves[index].Forbid;
-            values[index] = leaves[index].Value;
-        }
-        return new Reaches(keys, values, offsets);
+        offsets[^1] = keys.Count;
+        var computed = new TreeReaches([.. keys], [.. values], offsets, shared);
+        return reachesByWay[tree].Count < WaysKeptPerTree ? reachesByWay[tree].GetOrAdd(way, computed) : computed;
     }
 
-    [ThreadStatic]
-    private static List<TreeEnsemble.Reach>? Walked;
-
-    private readonly record struct Reaches(int[] Keys, double[] Values, int[] Offsets) : IDisposable
-    {
-        public void Dispose()
-        {
-            ArrayPool<int>.Shared.Return(Keys);
-            ArrayPool<double>.Shared.Return(Values);
-            ArrayPool<int>.Shared.Return(Offsets);
-        }
-    }
+    /// <summary>
+    /// For one tree and one way a customer goes through it: per background pathway, the sum of the leaves that need nothing of the
+    /// coalition (Shared) and the others as (Need, Forbid) keys and values, pathway p owning entries Offsets[p] up to Offsets[p + 1].
+    /// </summary>
+    private sealed record TreeReaches(int[] Keys, double[] Values, int[] Offsets, double[] Shared);
 
     private static double Factorial(int value) => value <= 1 ? 1 : value * Factorial(value - 1);
 }
