@@ -17,9 +17,14 @@ namespace Clientele.Churn.Predictions;
 public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, TimeProvider time, IOptions<ChurnOptions> options)
 {
     /// <summary>Scores and explains a few tracked customers (a prediction, a customer created or changed) and saves them with their history and alerts.</summary>
-    public async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAsync(ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAsync(ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken) =>
+        customers.Count == 0 || await models.ActiveAsync(db, cancellationToken) is not { } served ? [] : await ScoreAsync(db, customers, source, served, cancellationToken);
+
+    /// <summary>As <see cref="ScoreAsync(ChurnDbContext, IReadOnlyList{ChurnCustomer}, string, CancellationToken)"/>, with the model already looked up.</summary>
+    public async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAsync(
+        ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, ActiveModels.Served served, CancellationToken cancellationToken)
     {
-        var entries = await ScoreAndAlertAsync(db, customers, source, explain: true, cancellationToken);
+        var entries = await ScoreAndAlertAsync(db, customers, source, served, explain: true, cancellationToken);
         for (var index = 0; index < entries.Count; index++)
         {
             customers[index].RiskScore = entries[index].Score;
@@ -37,11 +42,11 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
     /// </summary>
     public async Task<IReadOnlyList<RiskHistoryEntry>> ScorePageAsync(ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken)
     {
-        var entries = await ScoreAndAlertAsync(db, customers, source, explain: false, cancellationToken);
-        if (entries.Count == 0)
+        if (customers.Count == 0 || await models.ActiveAsync(db, cancellationToken) is not { } served)
         {
-            return entries;
+            return [];
         }
+        var entries = await ScoreAndAlertAsync(db, customers, source, served, explain: false, cancellationToken);
         var organization = db.CurrentOrganizationId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await RowStatement.Insert<RiskHistoryEntry>(db, nameof(RiskHistoryEntry.OrganizationId), nameof(RiskHistoryEntry.CustomerId), nameof(RiskHistoryEntry.Score),
@@ -57,14 +62,10 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
         return entries;
     }
 
-    /// <summary>The history entries of the customers' new scores with the active model (none without one), and their alerts added to <paramref name="db"/>.</summary>
+    /// <summary>The history entries of the customers' new scores with <paramref name="served"/>, and their alerts added to <paramref name="db"/>.</summary>
     private async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAndAlertAsync(
-        ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, bool explain, CancellationToken cancellationToken)
+        ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, ActiveModels.Served served, bool explain, CancellationToken cancellationToken)
     {
-        if (customers.Count == 0 || await models.ActiveAsync(db, cancellationToken) is not { } served)
-        {
-            return [];
-        }
         var features = customers.Select(FeaturesOf).ToList();
         var scores = served.Model.ScoreMany(features);
         // Whole microseconds: PostgreSQL keeps no finer, so the time a prediction answers is the one its history row reads back.
