@@ -59,12 +59,13 @@ public sealed class VisitorsPagesTests(DashboardServer server, BrowserFixture br
     }
 
     [Fact]
-    public async Task A_new_camera_upload_appears_in_the_arrivals_without_a_reload()
+    public async Task A_new_camera_upload_appears_in_the_arrivals_and_todays_figures_without_a_reload()
     {
         var (context, page) = await OpenAsync(DashboardServer.OperatorEmail, DashboardServer.OperatorPassword, "/modules/visitors");
         await using var _ = context;
         await Expect(page.Locator("#feed-state")).ToHaveTextAsync("live");
         await Expect(page.Locator("#arrival-feed .arrival")).Not.ToHaveCountAsync(0);
+        var visitsToday = int.Parse(await page.Locator("#figure-visits .figure-value").InnerTextAsync(), CultureInfo.InvariantCulture);
 
         var vector = Enumerable.Range(0, 128).Select(i => i % 2 == 0 ? 0.115f : -0.115f).ToArray();
         using var response = await server.Http.PostAsync("/visitors/api/client/person/", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -84,6 +85,7 @@ public sealed class VisitorsPagesTests(DashboardServer server, BrowserFixture br
         await Expect(arrival).ToContainTextAsync("Visitor " + body.GetProperty("id").GetString()![..8]);
         await Expect(arrival.Locator(".arrival-kind")).ToHaveTextAsync("new");
         await Expect(page.Locator("#arrival-feed .arrival").First).ToHaveAttributeAsync("data-visit", visitId!);
+        await Expect(page.Locator("#figure-visits .figure-value")).ToHaveTextAsync(N(visitsToday + 1));
     }
 
     [Fact]

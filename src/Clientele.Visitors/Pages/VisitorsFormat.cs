@@ -29,6 +29,9 @@ public static class VisitorsFormat
     public static string Time(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    public static string Day(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM", CultureInfo.InvariantCulture);
+
     public static string Stay(TimeSpan stay) =>
         stay.TotalMinutes < 1 ? "< 1 min" : stay.TotalHours < 1 ? $"{(int)stay.TotalMinutes} min" : $"{(int)stay.TotalHours} h {stay.Minutes:00} min";
 }
