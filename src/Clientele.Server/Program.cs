@@ -23,7 +23,8 @@ builder.Services.AddRetail(builder.Configuration);
 builder.Services.AddChurn(builder.Configuration);
 builder.Services.AddVisitors(builder.Configuration);
 builder.Services.AddLeads(builder.Configuration);
-builder.Services.AddClienteleDashboard(typeof(BankingModule).Assembly, typeof(RetailModule).Assembly, typeof(ChurnModule).Assembly, typeof(LeadsModule).Assembly);
+builder.Services.AddClienteleDashboard(typeof(BankingModule).Assembly, typeof(RetailModule).Assembly, typeof(ChurnModule).Assembly, typeof(VisitorsModule).Assembly,
+    typeof(LeadsModule).Assembly);
 
 var app = builder.Build();
 

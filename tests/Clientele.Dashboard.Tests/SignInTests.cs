@@ -55,16 +55,19 @@ public sealed class SignInTests(DashboardServer server, BrowserFixture browser) 
     }
 
     [Fact]
-    public async Task A_module_without_pages_shows_what_is_coming_and_links_to_its_api_docs()
+    public async Task Every_module_link_opens_the_modules_own_pages_and_an_unknown_module_gets_a_warning()
     {
+        // Visitors was the last module without pages, so the "pages are coming" placeholder has no module left to show.
         var (context, page) = await DashboardPage.OpenAsync(browser, server);
         await using var _ = context;
         await DashboardPage.SignInAsync(page, DashboardServer.OperatorEmail, DashboardServer.OperatorPassword);
 
         await page.Locator("#nav-visitors a").ClickAsync();
 
-        await Expect(page.Locator("#module-placeholder")).ToContainTextAsync("visitors recognised by face vector");
-        await Expect(page.Locator("#module-docs")).ToHaveAttributeAsync("href", "/docs/visitors");
+        await Expect(page.Locator("#visitors-tabs")).ToBeVisibleAsync();
+        await Expect(page.Locator("#module-placeholder")).ToHaveCountAsync(0);
+        await DashboardPage.GoAsync(page, "/modules/nonexistent");
+        await Expect(page.Locator(".mud-alert")).ToContainTextAsync("There is no module named");
     }
 
     [Fact]
