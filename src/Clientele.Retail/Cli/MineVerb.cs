@@ -8,7 +8,8 @@ namespace Clientele.Retail.Cli;
 /// <summary>
 /// <c>retail mine &lt;file&gt;</c>: frequent itemsets (and rules) of a FIMI <c>.dat</c> or basket-per-line <c>.csv</c> file,
 /// without the database. The last line is <c>itemsets=N rules=M seconds=S</c>, S the mining time, not reading the file; without
-/// rules the itemsets are written as they are found, so S includes writing them.
+/// rules the itemsets are written as they are found, so S includes writing them. Threads: every core with rules, else one
+/// by default: handing streamed itemsets on in order from several threads cost more than it saved (bench/mining).
 /// </summary>
 public static class MineVerb
 {
@@ -97,7 +98,7 @@ public static class MineVerb
             new RuleFilter(
                 MinConfidence: Number(args, "min-confidence") ?? 0, MinLift: Number(args, "min-lift") ?? 0,
                 MinLeverage: Number(args, "min-leverage") ?? double.NegativeInfinity, MinConviction: Number(args, "min-conviction") ?? 0),
-            NonEmpty(args.Option("out")), (int?)Number(args, "threads") ?? -1);
+            NonEmpty(args.Option("out")), (int?)Number(args, "threads") ?? (args.Has("rules") ? -1 : 1));
     }
 
     /// <summary>What is wrong with the arguments, or null.</summary>
