@@ -330,6 +330,8 @@ public static class FpGrowth
         private readonly int[] _extensions;
         private readonly int[] _extensionOrder;
         private readonly int[] _itemset;
+        private readonly int[] _mergedItem;
+        private readonly uint[] _mergedSelector;
         private readonly LocalCopy _local = new();
         private IntList _walkEnds = new(256);
         private int _extensionCount;
@@ -353,6 +355,8 @@ public static class FpGrowth
             _extensions = new int[items];
             _extensionOrder = new int[items];
             _itemset = new int[items];
+            _mergedItem = new int[items];
+            _mergedSelector = new uint[items];
             _levels.Add(new Level(miner.Tree));
         }
 
@@ -614,6 +618,35 @@ public static class FpGrowth
             {
                 throw new InvalidOperationException("Too many frequent itemsets (2^31 or more); raise the minimum support or lower the maximum length.");
             }
+            // The prefix and the extensions merged by rank once; then each subset keeps the prefix's places and its own
+            // extensions', without a branch: place p is kept when the mask (with bit 31, the prefix's, set) meets its selector.
+            var total = MergeExtensions(start, extensions);
+            var mergedItem = _mergedItem;
+            var selector = _mergedSelector;
+            var room = _maxLength - length;
+            var itemset = _itemset;
+            for (var mask = 0; mask < 1 << extensions; mask++)
+            {
+                if (BitOperations.PopCount((uint)mask) > room)
+                {
+                    continue;
+                }
+                var keep = (uint)mask | PrefixSelector;
+                var size = 0;
+                for (var p = 0; p < total; p++)
+                {
+                    itemset[size] = mergedItem[p];
+                    size += (keep & selector[p]) != 0 ? 1 : 0;
+                }
+                _sink.Add(itemset.AsSpan(0, size), support);
+                Found++;
+            }
+        }
+
+        private const uint PrefixSelector = 1u << 31;
+
+        private int MergeExtensions(int start, int extensions)
+        {
             var order = _extensionOrder;
             for (var k = 0; k < extensions; k++)
             {
@@ -625,36 +658,25 @@ public static class FpGrowth
                 }
                 order[at] = k;
             }
-            var room = _maxLength - length;
-            var itemset = _itemset;
-            for (var mask = 0; mask < 1 << extensions; mask++)
+            var total = 0;
+            var from = start;
+            for (var k = 0; k < extensions; k++)
             {
-                if (BitOperations.PopCount((uint)mask) > room)
+                var rank = _extensions[order[k]];
+                while (from <= _last && _prefixRank[from] < rank)
                 {
-                    continue;
+                    _mergedSelector[total] = PrefixSelector;
+                    _mergedItem[total++] = _prefixItem[from++];
                 }
-                var size = 0;
-                var from = start;
-                for (var k = 0; k < extensions; k++)
-                {
-                    if ((mask & (1 << order[k])) == 0)
-                    {
-                        continue;
-                    }
-                    var rank = _extensions[order[k]];
-                    while (from <= _last && _prefixRank[from] < rank)
-                    {
-                        itemset[size++] = _prefixItem[from++];
-                    }
-                    itemset[size++] = _itemOfRank[rank];
-                }
-                while (from <= _last)
-                {
-                    itemset[size++] = _prefixItem[from++];
-                }
-                _sink.Add(itemset.AsSpan(0, size), support);
-                Found++;
+                _mergedSelector[total] = 1u << order[k];
+                _mergedItem[total++] = _itemOfRank[rank];
             }
+            while (from <= _last)
+            {
+                _mergedSelector[total] = PrefixSelector;
+                _mergedItem[total++] = _prefixItem[from++];
+            }
+            return total;
         }
     }
 
