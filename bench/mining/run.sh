@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Frequent-itemset mining, whole process, side by side in one run: ours (`retail mine`, every itemset written to a file),
-# Weka's FPGrowth (Debian package weka) and node-fpgrowth (npm). Prints a markdown table: median seconds and peak
-# resident memory (MiB) over RUNS runs, each as "wall s / CPU s (user + sys) / MiB" (anchors slower than 20 s run once), and the itemsets each found.
-# Anchors are installed into SCRATCH (default /tmp/clientele-mining-bench), never into the repository.
-#   bench/mining/run.sh                       # all cases, all anchors
-#   RUNS=3 ANCHORS=node CASES="chess.dat:0.6" bench/mining/run.sh
-#   BORGELT=/path/to/fpgrowth ANCHORS=borgelt bench/mining/run.sh
-#   OURS=aot bench/mining/run.sh              # ours as a Native AOT program (bench/mining/Clientele.Mine, same sources)
+# Frequent-itemset mining, whole process, side by side in one run: ours twice (the server's `retail mine` verb and the
+# same engine and verb as a Native AOT program, bench/mining/Clientele.Mine built by build-aot.sh), every itemset written
+# to a file, and the anchors: Borgelt's C fpgrowth, Weka's FPGrowth (Debian package weka) and node-fpgrowth (npm).
+# Prints a markdown table: median seconds and peak resident memory (MiB) over RUNS runs, each as
+# "wall s / CPU s (user + sys) / MiB" (anchors slower than 20 s run once), the itemsets each found, and with Borgelt
+# the ratios of our medians to his (wall, CPU). Anchors are installed into SCRATCH (default /tmp/clientele-mining-bench),
+# never into the repository.
+#   BORGELT=/path/to/fpgrowth ANCHORS=borgelt bench/mining/run.sh   # ours (verb and AOT) against Borgelt, all cases
+#   bench/mining/run.sh                       # all cases, Weka and node-fpgrowth
+#   RUNS=3 ANCHORS=node CASES="chess.dat:0.6" OURS=aot bench/mining/run.sh
+#   THREADS=1 ...                             # ours on one thread (default: every core)
 # Borgelt's C fpgrowth has no package here: build it yourself from his sources (see docs/performance.md) outside the
 # repository and give the binary's path in BORGELT; this script never builds it.
 set -euo pipefail
@@ -19,13 +22,15 @@ anchors=${ANCHORS:-weka,node}
 cases=${CASES:-"retail.dat:0.001 retail.dat:0.0001 T10I4D100K.dat:0.001 T10I4D100K.dat:0.0001 chess.dat:0.6 mushroom.dat:0.1 kosarak_first36683.dat:0.005"}
 mkdir -p "$scratch"
 
-if [[ ${OURS:-server} == aot ]]; then
-    # Native AOT needs a C linker; gcc is what Debian has without clang.
-    dotnet publish "$here/Clientele.Mine" -c Release -r linux-x64 -p:CppCompilerAndLinker=gcc -o "$scratch/aot" -v q -nologo >/dev/null
-    miner=("$scratch/aot/clientele-mine")
-else
+ours=${OURS:-verb,aot}
+threads=()
+[[ -n ${THREADS:-} ]] && threads=(--threads "$THREADS")
+if [[ $ours == *verb* ]]; then
     dotnet build "$root/src/Clientele.Server" -c Release -v q -nologo >/dev/null
-    miner=("$root/src/Clientele.Server/bin/Release/net10.0/Clientele.Server" retail mine)
+    verb=("$root/src/Clientele.Server/bin/Release/net10.0/Clientele.Server" retail mine)
+fi
+if [[ $ours == *aot* ]]; then
+    aot=("$(SCRATCH=$scratch "$here/build-aot.sh")")
 fi
 if [[ $anchors == *weka* && ! -f /usr/share/java/weka.jar ]]; then
     apt-get install -y -q weka >/dev/null
@@ -54,24 +59,44 @@ measure() {
     result="$(median "${times[@]}") / $(median "${cpus[@]}") / $((memory / 1024))"
 }
 
+# ratio OURS THEIRS: "wall× / CPU×" from two "wall / CPU / MiB" results
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN {split(a, x, " / "); split(b, y, " / "); printf "%.2f× / %.2f×", x[1] / y[1], x[2] / y[2]}'
+}
+
 median() {
     printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
 }
 
-header="| case | itemsets | ours |"
-rule="| --- | ---: | ---: |"
+header="| case | itemsets |"
+rule="| --- | ---: |"
+[[ $ours == *verb* ]] && header+=" ours, verb |" && rule+=" ---: |"
+[[ $ours == *aot* ]] && header+=" ours, AOT |" && rule+=" ---: |"
 [[ $anchors == *weka* ]] && header+=" Weka FPGrowth |" && rule+=" ---: |"
 [[ $anchors == *node* ]] && header+=" node-fpgrowth, its itemsets |" && rule+=" ---: |"
-[[ $anchors == *borgelt* ]] && header+=" Borgelt fpgrowth, its itemsets |" && rule+=" ---: |"
+if [[ $anchors == *borgelt* ]]; then
+    header+=" Borgelt fpgrowth, its itemsets |" && rule+=" ---: |"
+    [[ $ours == *verb* ]] && header+=" verb / Borgelt |" && rule+=" ---: |"
+    [[ $ours == *aot* ]] && header+=" AOT / Borgelt |" && rule+=" ---: |"
+fi
 echo "$header"
 echo "$rule"
 for case in $cases; do
     file=${case%%:*}
     support=${case##*:}
-    "${miner[@]}" "$data/$file" --min-support "$support" >/dev/null # warm the file cache and the runtime
-    measure ours "${miner[@]}" "$data/$file" --min-support "$support" --out-itemsets "$scratch/ours.csv"
-    itemsets=$(tail -n 1 "$scratch/ours.out" | sed -E 's/itemsets=([0-9]+).*/\1/')
-    row="| ${file%.dat} $(awk "BEGIN {print $support * 100}") % | $itemsets | $result |"
+    row=""
+    ratios=()
+    for kind in verb aot; do
+        [[ $ours == *$kind* ]] || continue
+        declare -n miner=$kind
+        "${miner[@]}" "$data/$file" --min-support "$support" "${threads[@]}" >/dev/null # warm the file cache and the runtime
+        measure "$kind" "${miner[@]}" "$data/$file" --min-support "$support" "${threads[@]}" --out-itemsets "$scratch/ours.csv"
+        itemsets=$(tail -n 1 "$scratch/$kind.out" | sed -E 's/itemsets=([0-9]+).*/\1/')
+        row+=" $result |"
+        ratios+=("$result")
+        unset -n miner
+    done
+    row="| ${file%.dat} $(awk "BEGIN {print $support * 100}") % | $itemsets |$row"
     if [[ $anchors == *weka* ]]; then
         arff=$scratch/${file%.dat}.arff
         [[ -f $arff ]] || python3 "$here/dat2arff.py" "$data/$file" "$arff"
@@ -84,9 +109,12 @@ for case in $cases; do
         row+=" $result, $(sed -nE 's/itemsets=([0-9]+).*/\1/p' "$scratch/node.out" | tail -n 1) |"
     fi
     if [[ $anchors == *borgelt* ]]; then
-        # -s takes a percentage; -Z prints the number of itemsets per size, every itemset is written to the output file.
-        measure borgelt "${BORGELT:?set BORGELT to the path of the fpgrowth binary}" -s"$(awk "BEGIN {print $support * 100}")" -Z "$data/$file" "$scratch/borgelt-itemsets.txt"
+        # -s takes a percentage; every itemset is written to the output file, one a line.
+        measure borgelt "${BORGELT:?set BORGELT to the path of the fpgrowth binary}" -s"$(awk "BEGIN {print $support * 100}")" "$data/$file" "$scratch/borgelt-itemsets.txt"
         row+=" $result, $(wc -l <"$scratch/borgelt-itemsets.txt" | tr -d ' ') |"
+        for ours_result in "${ratios[@]}"; do
+            row+=" $(ratio "$ours_result" "$result") |"
+        done
     fi
     echo "$row"
 done

@@ -7,7 +7,9 @@ namespace Clientele.Retail.Cli;
 
 /// <summary>
 /// <c>retail mine &lt;file&gt;</c>: frequent itemsets (and rules) of a FIMI <c>.dat</c> or basket-per-line <c>.csv</c> file,
-/// without the database. The last line is <c>itemsets=N rules=M seconds=S</c>, S the mining time alone (not reading or writing).
+/// without the database. The last line is <c>itemsets=N rules=M seconds=S</c>, S the mining time, not reading the file; without
+/// rules the itemsets are written as they are found, so S includes writing them. Threads: every core with rules, else one
+/// by default: handing streamed itemsets on in order from several threads cost more than it saved (bench/mining).
 /// </summary>
 public static class MineVerb
 {
@@ -45,18 +47,37 @@ public static class MineVerb
         }
         var clock = Stopwatch.StartNew();
         var options = new ItemsetMiningOptions(request.Support, request.MaxLength, request.Kind, request.Threads);
-        var itemsets = FpGrowth.Mine(baskets, options);
-        // Rules need every frequent itemset; with --closed or --maximal that is a second run.
-        var rules = !request.Rules ? null
-            : AssociationRules.Generate(request.Kind == ItemsetKind.All ? itemsets : FpGrowth.Mine(baskets, options with { Kind = ItemsetKind.All }), request.Filter);
-        var seconds = clock.Elapsed.TotalSeconds;
-        Write(request.ItemsetsOut, output, stream => MiningCsv.WriteItemsets(itemsets, stream));
-        if (rules is not null)
+        long itemsetCount;
+        var ruleCount = 0;
+        double seconds;
+        if (request.Rules)
         {
+            var itemsets = FpGrowth.Mine(baskets, options);
+            // Rules need every frequent itemset; with --closed or --maximal that is a second run.
+            var rules = AssociationRules.Generate(request.Kind == ItemsetKind.All ? itemsets : FpGrowth.Mine(baskets, options with { Kind = ItemsetKind.All }), request.Filter);
+            seconds = clock.Elapsed.TotalSeconds;
+            Write(request.ItemsetsOut, output, stream => MiningCsv.WriteItemsets(itemsets, stream));
             Write(request.RulesOut, output, stream => MiningCsv.WriteRules(rules, baskets.Labels, stream));
+            itemsetCount = itemsets.Count;
+            ruleCount = rules.Count;
         }
-        output.WriteLine($"baskets={baskets.Count} items={baskets.ItemCount} min-count={itemsets.MinimumCount}");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"itemsets={itemsets.Count} rules={rules?.Count ?? 0} seconds={seconds:0.000}"));
+        else if (request.ItemsetsOut is null)
+        {
+            itemsetCount = FpGrowth.Mine(baskets, options, new Discard());
+            seconds = clock.Elapsed.TotalSeconds;
+        }
+        else
+        {
+            itemsetCount = 0;
+            Write(request.ItemsetsOut, output, stream =>
+            {
+                using var writer = new ItemsetCsvWriter(stream, baskets.Labels, baskets.Count);
+                itemsetCount = FpGrowth.Mine(baskets, options, writer);
+            });
+            seconds = clock.Elapsed.TotalSeconds;
+        }
+        output.WriteLine($"baskets={baskets.Count} items={baskets.ItemCount} min-count={request.Support.ToCount(baskets.Count)}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"itemsets={itemsetCount} rules={ruleCount} seconds={seconds:0.000}"));
         return 0;
     }
 
@@ -77,7 +98,7 @@ public static class MineVerb
             new RuleFilter(
                 MinConfidence: Number(args, "min-confidence") ?? 0, MinLift: Number(args, "min-lift") ?? 0,
                 MinLeverage: Number(args, "min-leverage") ?? double.NegativeInfinity, MinConviction: Number(args, "min-conviction") ?? 0),
-            NonEmpty(args.Option("out")), (int?)Number(args, "threads") ?? -1);
+            NonEmpty(args.Option("out")), (int?)Number(args, "threads") ?? (args.Has("rules") ? -1 : 1));
     }
 
     /// <summary>What is wrong with the arguments, or null.</summary>
@@ -146,8 +167,16 @@ public static class MineVerb
             }
             return;
         }
-        using var file = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        // Unbuffered: both writers hand over large blocks.
+        using var file = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         write(file);
+    }
+
+    private sealed class Discard : ItemsetSink
+    {
+        public override void Add(ReadOnlySpan<int> items, int count)
+        {
+        }
     }
 
     private static int Fail(TextWriter error, string message, int code)

@@ -14,6 +14,37 @@ public static class FpGrowth
 {
     public static FrequentItemsets Mine(BasketSet baskets, ItemsetMiningOptions options)
     {
+        var minimumCount = Validate(baskets, options);
+        // Closed and maximal need each itemset's one-larger supersets to be judged.
+        var mineLength = options.Kind == ItemsetKind.All || options.MaxLength == int.MaxValue ? options.MaxLength : options.MaxLength + 1;
+        var table = new ItemsetTable();
+        new Miner(baskets, minimumCount, mineLength).Run(options.MaxDegreeOfParallelism, table);
+        var all = table.ToFrequentItemsets(baskets, minimumCount);
+        return options.Kind == ItemsetKind.All ? all : ItemsetIndex.Filter(all, options.Kind, options.MaxLength);
+    }
+
+    /// <summary>
+    /// Hands each itemset to <paramref name="sink"/> as it is found, in the order <see cref="Mine(BasketSet, ItemsetMiningOptions)"/>
+    /// lists them, without keeping them (closed and maximal itemsets are judged on the whole table first). Returns their number.
+    /// </summary>
+    public static long Mine(BasketSet baskets, ItemsetMiningOptions options, ItemsetSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var minimumCount = Validate(baskets, options);
+        if (options.Kind != ItemsetKind.All)
+        {
+            var filtered = Mine(baskets, options);
+            for (var i = 0; i < filtered.Count; i++)
+            {
+                sink.Add(filtered.Items(i), filtered.SupportCount(i));
+            }
+            return filtered.Count;
+        }
+        return new Miner(baskets, minimumCount, options.MaxLength).Run(options.MaxDegreeOfParallelism, sink);
+    }
+
+    private static int Validate(BasketSet baskets, ItemsetMiningOptions options)
+    {
         ArgumentNullException.ThrowIfNull(baskets);
         ArgumentNullException.ThrowIfNull(options);
         if (options.MaxLength < 1)
@@ -24,11 +55,7 @@ public static class FpGrowth
         {
             throw new ArgumentException("A minimum support is required.", nameof(options));
         }
-        var minimumCount = options.MinimumSupport.ToCount(baskets.Count);
-        // Closed and maximal need each itemset's one-larger supersets to be judged.
-        var mineLength = options.Kind == ItemsetKind.All || options.MaxLength == int.MaxValue ? options.MaxLength : options.MaxLength + 1;
-        var all = new Miner(baskets, minimumCount, mineLength).Run(options.MaxDegreeOfParallelism);
-        return options.Kind == ItemsetKind.All ? all : ItemsetIndex.Filter(all, options.Kind, options.MaxLength);
+        return options.MinimumSupport.ToCount(baskets.Count);
     }
 
     private sealed class Miner
@@ -54,65 +81,48 @@ public static class FpGrowth
 
         public FpTree Tree => _tree;
 
-        public FrequentItemsets Run(int parallelism)
+        /// <summary>
+        /// Mines each top-level item's itemsets in turn. In parallel, each top item's itemsets go to a table of their own,
+        /// handed on to the sink in top-item order by whichever thread completes the next one due.
+        /// </summary>
+        public long Run(int parallelism, ItemsetSink sink)
         {
             BuildTree();
             var items = _tree.ItemCount;
-            var segments = new Segment[items];
-            var workers = new ConcurrentBag<Worker>();
             if (parallelism == 1 || items < 2 || Environment.ProcessorCount == 1)
             {
                 var worker = new Worker(this);
-                workers.Add(worker);
                 for (var i = 0; i < items; i++)
                 {
-                    segments[i] = worker.MineTopItem(items - 1 - i);
+                    worker.MineTopItem(items - 1 - i, sink);
                 }
+                return worker.Found;
             }
-            else
-            {
-                Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-                    () => workers.TryTake(out var idle) ? idle : new Worker(this),
-                    (i, _, worker) =>
-                    {
-                        segments[i] = worker.MineTopItem(items - 1 - i);
-                        return worker;
-                    },
-                    workers.Add);
-            }
-            return Merge(segments);
-        }
-
-        private FrequentItemsets Merge(Segment[] segments)
-        {
-            long itemsetCount = 0, itemCount = 0;
-            foreach (var segment in segments)
-            {
-                itemsetCount += segment.End - segment.Start;
-                itemCount += segment.Worker.ItemOffset(segment.End) - segment.Worker.ItemOffset(segment.Start);
-            }
-            if (itemsetCount > Array.MaxLength || itemCount > Array.MaxLength)
-            {
-                throw new InvalidOperationException($"Too many frequent itemsets ({itemsetCount}); raise the minimum support or lower the maximum length.");
-            }
-            var items = new int[itemCount];
-            var ends = new int[itemsetCount];
-            var counts = new int[itemsetCount];
-            int setAt = 0, itemAt = 0;
-            foreach (var segment in segments)
-            {
-                var worker = segment.Worker;
-                var first = worker.ItemOffset(segment.Start);
-                var length = worker.ItemOffset(segment.End) - first;
-                worker.Items.Items.AsSpan(first, length).CopyTo(items.AsSpan(itemAt));
-                for (var i = segment.Start; i < segment.End; i++)
+            var workers = new ConcurrentBag<Worker>();
+            var idleTables = new ConcurrentBag<ItemsetTable>();
+            var done = new ItemsetTable?[items];
+            var handedOn = 0;
+            Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                () => workers.TryTake(out var idle) ? idle : new Worker(this),
+                (i, _, worker) =>
                 {
-                    ends[setAt] = worker.Ends[i] - first + itemAt;
-                    counts[setAt++] = worker.Counts[i];
-                }
-                itemAt += length;
-            }
-            return new FrequentItemsets(items, ends, counts, setAt, _baskets.Count, _minimumCount, _baskets.Labels);
+                    var table = idleTables.TryTake(out var idle) ? idle : new ItemsetTable();
+                    table.Clear();
+                    worker.MineTopItem(items - 1 - i, table);
+                    lock (done)
+                    {
+                        done[i] = table;
+                        while (handedOn < items && done[handedOn] is { } next)
+                        {
+                            next.CopyTo(sink);
+                            done[handedOn++] = null;
+                            idleTables.Add(next);
+                        }
+                    }
+                    return worker;
+                },
+                workers.Add);
+            return workers.Sum(worker => worker.Found);
         }
 
         /// <summary>Recodes the frequent items by descending support and builds the tree from the baskets sorted lexicographically.</summary>
@@ -301,9 +311,7 @@ public static class FpGrowth
         }
     }
 
-    private readonly record struct Segment(Worker Worker, int Start, int End);
-
-    /// <summary>One thread's buffers: a tree and a projection memo per depth, and the itemsets it found.</summary>
+    /// <summary>One thread's buffers: a tree and a projection memo per depth, and the prefix being grown.</summary>
     private sealed class Worker
     {
         private readonly Miner _miner;
@@ -314,16 +322,22 @@ public static class FpGrowth
         private readonly int[] _conditionalSupport;
         private readonly int[] _localOf;
         private readonly int[] _touched;
-        private readonly int[] _prefix;
+        // The prefix from its right end leftwards, deeper items (smaller ranks) further left: the prefix of length L is the
+        // slice [_last + 1 − L, _last], already most frequent first, as ranks and as the caller's item ids.
+        private readonly int[] _prefixRank;
+        private readonly int[] _prefixItem;
+        private readonly int _last;
         private readonly int[] _extensions;
+        private readonly int[] _extensionOrder;
         private readonly int[] _itemset;
+        private readonly int[] _mergedItem;
+        private readonly uint[] _mergedSelector;
         private readonly LocalCopy _local = new();
         private IntList _walkEnds = new(256);
         private int _extensionCount;
+        private ItemsetSink _sink = null!;
 
-        public IntList Items = new(4096);
-        public IntList Ends = new(1024);
-        public IntList Counts = new(1024);
+        public long Found { get; private set; }
 
         public Worker(Miner miner)
         {
@@ -335,19 +349,28 @@ public static class FpGrowth
             _conditionalSupport = new int[items];
             _localOf = new int[items];
             _touched = new int[items];
-            _prefix = new int[items];
+            _prefixRank = new int[items];
+            _prefixItem = new int[items];
+            _last = items - 1;
             _extensions = new int[items];
+            _extensionOrder = new int[items];
             _itemset = new int[items];
+            _mergedItem = new int[items];
+            _mergedSelector = new uint[items];
             _levels.Add(new Level(miner.Tree));
         }
 
-        public int ItemOffset(int itemset) => itemset == 0 ? 0 : Ends.Items[itemset - 1];
-
-        public Segment MineTopItem(int item)
+        public void MineTopItem(int item, ItemsetSink sink)
         {
-            var start = Counts.Count;
+            _sink = sink;
             MineItem(0, item);
-            return new Segment(this, start, Counts.Count);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void SetPrefix(int depth, int rank)
+        {
+            _prefixRank[_last - depth] = rank;
+            _prefixItem[_last - depth] = _itemOfRank[rank];
         }
 
         private void Mine(int depth)
@@ -362,7 +385,7 @@ public static class FpGrowth
         {
             var level = _levels[depth];
             var tree = level.Tree;
-            _prefix[depth] = tree.GlobalItem[item];
+            SetPrefix(depth, tree.GlobalItem[item]);
             var support = tree.ItemSupport[item];
             var mark = _extensionCount;
             var conditionalItems = depth + 1 < _maxLength ? CountConditional(depth, item, support) : 0;
@@ -416,7 +439,7 @@ public static class FpGrowth
                 {
                     if ((mask & (1 << k)) != 0)
                     {
-                        _prefix[at++] = tree.GlobalItem[tree.Nodes[path[k]].Item];
+                        SetPrefix(at++, tree.GlobalItem[tree.Nodes[path[k]].Item]);
                     }
                 }
                 Emit(at, tree.Count[path[deepest]]);
@@ -579,51 +602,81 @@ public static class FpGrowth
             next.Finish();
         }
 
-        /// <summary>Writes the prefix with every subset of the perfect extensions that fits the maximum length.</summary>
+        /// <summary>Hands on the prefix with every subset of the perfect extensions that fits the maximum length, each merged in by rank.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Emit(int length, int support)
         {
+            var start = _last + 1 - length;
             var extensions = _extensionCount;
+            if (extensions == 0)
+            {
+                _sink.Add(_prefixItem.AsSpan(start, length), support);
+                Found++;
+                return;
+            }
             if (extensions >= 31)
             {
                 throw new InvalidOperationException("Too many frequent itemsets (2^31 or more); raise the minimum support or lower the maximum length.");
             }
+            // The prefix and the extensions merged by rank once; then each subset keeps the prefix's places and its own
+            // extensions', without a branch: place p is kept when the mask (with bit 31, the prefix's, set) meets its selector.
+            var total = MergeExtensions(start, extensions);
+            var mergedItem = _mergedItem;
+            var selector = _mergedSelector;
             var room = _maxLength - length;
+            var itemset = _itemset;
             for (var mask = 0; mask < 1 << extensions; mask++)
             {
-                var extra = BitOperations.PopCount((uint)mask);
-                if (extra > room)
+                if (BitOperations.PopCount((uint)mask) > room)
                 {
                     continue;
                 }
-                var itemset = _itemset;
+                var keep = (uint)mask | PrefixSelector;
                 var size = 0;
-                for (var k = length - 1; k >= 0; k--)
+                for (var p = 0; p < total; p++)
                 {
-                    itemset[size++] = _prefix[k];
+                    itemset[size] = mergedItem[p];
+                    size += (keep & selector[p]) != 0 ? 1 : 0;
                 }
-                for (var bits = (uint)mask; bits != 0; bits &= bits - 1)
-                {
-                    var rank = _extensions[BitOperations.TrailingZeroCount(bits)];
-                    var at = size++;
-                    while (at > 0 && itemset[at - 1] > rank)
-                    {
-                        itemset[at] = itemset[at - 1];
-                        at--;
-                    }
-                    itemset[at] = rank;
-                }
-                Items.EnsureRoom(size);
-                var output = Items.Items;
-                var write = Items.Count;
-                for (var k = 0; k < size; k++)
-                {
-                    output[write + k] = _itemOfRank[itemset[k]];
-                }
-                Items.Count = write + size;
-                Ends.Add(Items.Count);
-                Counts.Add(support);
+                _sink.Add(itemset.AsSpan(0, size), support);
+                Found++;
             }
+        }
+
+        private const uint PrefixSelector = 1u << 31;
+
+        private int MergeExtensions(int start, int extensions)
+        {
+            var order = _extensionOrder;
+            for (var k = 0; k < extensions; k++)
+            {
+                var at = k;
+                while (at > 0 && _extensions[order[at - 1]] > _extensions[k])
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+                order[at] = k;
+            }
+            var total = 0;
+            var from = start;
+            for (var k = 0; k < extensions; k++)
+            {
+                var rank = _extensions[order[k]];
+                while (from <= _last && _prefixRank[from] < rank)
+                {
+                    _mergedSelector[total] = PrefixSelector;
+                    _mergedItem[total++] = _prefixItem[from++];
+                }
+                _mergedSelector[total] = 1u << order[k];
+                _mergedItem[total++] = _itemOfRank[rank];
+            }
+            while (from <= _last)
+            {
+                _mergedSelector[total] = PrefixSelector;
+                _mergedItem[total++] = _prefixItem[from++];
+            }
+            return total;
         }
     }
 

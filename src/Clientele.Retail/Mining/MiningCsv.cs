@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -12,23 +11,13 @@ namespace Clientele.Retail.Mining;
 /// </summary>
 public static class MiningCsv
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteItemsets(FrequentItemsets itemsets, Stream output)
     {
         ArgumentNullException.ThrowIfNull(itemsets);
-        using var writer = new ByteWriter(output);
-        var labels = EncodeLabels(itemsets.Labels);
-        var supports = new byte[]?[itemsets.BasketCount + 1];
-        writer.Write("itemset,support,count\n"u8);
+        using var writer = new ItemsetCsvWriter(output, itemsets.Labels, itemsets.BasketCount);
         for (var i = 0; i < itemsets.Count; i++)
         {
-            WriteItemset(writer, itemsets.Items(i), labels);
-            writer.Write((byte)',');
-            var count = itemsets.SupportCount(i);
-            writer.Write(supports[count] ??= Encoding.ASCII.GetBytes(Format(itemsets.Support(i))));
-            writer.Write((byte)',');
-            writer.Write(count);
-            writer.Write((byte)'\n');
+            writer.Add(itemsets.Items(i), itemsets.SupportCount(i));
         }
     }
 
@@ -57,7 +46,7 @@ public static class MiningCsv
         double.IsPositiveInfinity(value) ? "inf" : double.IsNegativeInfinity(value) ? "-inf" : value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A label as a JSON string (quote, backslash and control characters escaped, the rest as UTF-8) with its quotes doubled for the quoted CSV field.</summary>
-    private static byte[][] EncodeLabels(IReadOnlyList<string> labels)
+    internal static byte[][] EncodeLabels(IReadOnlyList<string> labels)
     {
         var encoded = new byte[labels.Count][];
         var json = new StringBuilder();
@@ -95,61 +84,5 @@ public static class MiningCsv
             writer.Write(labels[items[k]]);
         }
         writer.Write("]\""u8);
-    }
-
-    /// <summary>A byte buffer flushed to the stream in large blocks.</summary>
-    private sealed class ByteWriter(Stream output) : IDisposable
-    {
-        private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
-        private int _used;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(byte value)
-        {
-            if (_used == _buffer.Length)
-            {
-                Flush();
-            }
-            _buffer[_used++] = value;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Write(ReadOnlySpan<byte> bytes)
-        {
-            if (_used + bytes.Length > _buffer.Length)
-            {
-                Flush();
-                if (bytes.Length > _buffer.Length)
-                {
-                    output.Write(bytes);
-                    return;
-                }
-            }
-            bytes.CopyTo(_buffer.AsSpan(_used));
-            _used += bytes.Length;
-        }
-
-        public void Write(int value)
-        {
-            if (_used + 11 > _buffer.Length)
-            {
-                Flush();
-            }
-            value.TryFormat(_buffer.AsSpan(_used), out var written, default, CultureInfo.InvariantCulture);
-            _used += written;
-        }
-
-        public void Dispose()
-        {
-            Flush();
-            output.Flush();
-            ArrayPool<byte>.Shared.Return(_buffer);
-        }
-
-        private void Flush()
-        {
-            output.Write(_buffer, 0, _used);
-            _used = 0;
-        }
     }
 }

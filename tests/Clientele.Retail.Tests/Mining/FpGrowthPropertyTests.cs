@@ -82,6 +82,42 @@ public sealed class FpGrowthPropertyTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void The_stream_hands_on_the_table_in_its_order_for_every_kind_length_and_thread_count(int seed)
+    {
+        var baskets = BruteForce.RandomBaskets(seed, items: 12, baskets: 150);
+        foreach (var maxLength in MaxLengths)
+        {
+            foreach (var kind in Enum.GetValues<ItemsetKind>())
+            {
+                foreach (var threads in new[] { 1, 4 })
+                {
+                    var options = new ItemsetMiningOptions(MinimumSupport.OfCount(2), maxLength, kind, threads);
+                    var table = FpGrowth.Mine(baskets, options);
+                    var streamed = new Recorder();
+
+                    var count = FpGrowth.Mine(baskets, options, streamed);
+
+                    Assert.Equal(table.Count, count);
+                    Assert.Equal(table.Count, streamed.Itemsets.Count);
+                    for (var i = 0; i < table.Count; i++)
+                    {
+                        Assert.Equal(table.Items(i).ToArray(), streamed.Itemsets[i].Items);
+                        Assert.Equal(table.SupportCount(i), streamed.Itemsets[i].Count);
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed class Recorder : ItemsetSink
+    {
+        public List<(int[] Items, int Count)> Itemsets { get; } = [];
+
+        public override void Add(ReadOnlySpan<int> items, int count) => Itemsets.Add((items.ToArray(), count));
+    }
+
     [Fact]
     public void Items_come_most_frequent_first_and_support_is_the_count_over_the_baskets()
     {

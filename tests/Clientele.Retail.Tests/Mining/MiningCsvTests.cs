@@ -23,6 +23,32 @@ public sealed class MiningCsvTests
         Assert.Equal("", lines[^1]);
     }
 
+    [Theory]
+    [InlineData(1, "a|é|b\\\\c|0123456789a")]
+    [InlineData(4, "a|é|b\\\\c|0123456789a")]
+    [InlineData(1, "a|a label longer than a copied block|é")]
+    [InlineData(4, "a|a label longer than a copied block|é")]
+    public void Streamed_itemsets_are_the_bytes_of_the_table_written_out(int threads, string labels)
+    {
+        var names = labels.Split('|');
+        var random = new Random(threads);
+        var baskets = BasketSet.FromBaskets(Enumerable.Range(0, 300).Select(_ => names.Where(_ => random.Next(3) > 0).ToArray()));
+        var options = new ItemsetMiningOptions(MinimumSupport.OfCount(2), MaxDegreeOfParallelism: threads);
+        using var table = new MemoryStream();
+        using var streamed = new MemoryStream();
+
+        MiningCsv.WriteItemsets(FpGrowth.Mine(baskets, options), table);
+        using (var writer = new ItemsetCsvWriter(streamed, baskets.Labels, baskets.Count))
+        {
+            FpGrowth.Mine(baskets, options, writer);
+        }
+
+        var text = Encoding.UTF8.GetString(streamed.ToArray());
+        Assert.Equal(Encoding.UTF8.GetString(table.ToArray()), text);
+        Assert.Equal((1 << names.Length) - 1 + 2, text.Split('\n').Length);
+        Assert.All(names, name => Assert.Contains($"\"\"{name.Replace("\\", "\\\\", StringComparison.Ordinal)}\"\"", text, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Rules_have_mlxtends_columns_and_inf_for_a_certain_rule()
     {
