@@ -21,8 +21,6 @@ public static class NicheEndpoints
 
     public sealed record NicheInput(string? Name = null, string? Category = null, string? Description = null, decimal? CplTarget = null, decimal? RoiTarget = null, string? Status = null);
 
-    public sealed record Deleted(string Message, Guid Id);
-
     public static void Map(RouteGroupBuilder leads)
     {
         var niches = leads.MapGroup("/api/niches").WithTags("Niches");
