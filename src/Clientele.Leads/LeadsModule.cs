@@ -28,7 +28,8 @@ public static class LeadsModule
         services.AddClienteleModule(Name, "Lead Generation System", FastApiErrorShape.Instance, anonymousInDevelopment: true);
         services.AddModuleDbContext<LeadsDbContext>(Name);
         services.AddOptions<LeadsOptions>().BindConfiguration("Clientele:Leads")
-            .Validate(o => o.DuplicateWindowDays is >= 0 and <= 3650, "Clientele:Leads:DuplicateWindowDays must be 0–3650");
+            .Validate(o => o.DuplicateWindowDays is >= 0 and <= 3650, "Clientele:Leads:DuplicateWindowDays must be 0–3650")
+            .Validate(o => o.IdempotencyHours is >= 1 and <= 720, "Clientele:Leads:IdempotencyHours must be 1–720");
         services.AddSingleton(new QualificationBot());
         services.AddScoped<LeadConversation>();
         services.AddScoped<InboundMessages>();

@@ -1,10 +1,11 @@
 using Clientele.Leads.Data;
+using Clientele.Leads.Idempotency;
 using Clientele.Leads.Shared;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public static class CampaignEndpoints
     public static void Map(RouteGroupBuilder leads)
     {
         var campaigns = leads.MapGroup("/api/campaigns").WithTags("Campaigns");
-        campaigns.MapPost("/", CreateAsync).WithName("CreateCampaign").WithSummary("Adds a draft campaign to a niche.").RequireWriteAccess(LeadsModule.Name);
+        campaigns.MapPost("/", CreateAsync).WithName("CreateCampaign").WithSummary("Adds a draft campaign to a niche.").RequireWriteAccess(LeadsModule.Name).Idempotent();
         campaigns.MapGet("/", ListAsync).WithName("ListCampaigns").WithSummary("Campaigns, newest first; niche_id, platform, status filters, limit.");
         campaigns.MapGet("/{campaign_id}", GetAsync).WithName("GetCampaign").WithSummary("One campaign with its stats (total_leads, qualified_leads, cpl, conversion_rate).");
         campaigns.MapPatch("/{campaign_id}/status", ChangeStatusAsync).WithName("ChangeCampaignStatus")
