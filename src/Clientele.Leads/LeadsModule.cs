@@ -33,6 +33,7 @@ public static class LeadsModule
         services.AddSingleton(new QualificationBot());
         services.AddScoped<LeadConversation>();
         services.AddScoped<InboundMessages>();
+        services.AddScoped<ChannelKeys>();
         services.AddHttpClient<IChannelReplies, HttpChannelReplies>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IDemoData, LeadsDemoData>();
         return services;
@@ -48,6 +49,7 @@ public static class LeadsModule
         SpendEndpoints.Map(leads);
         LeadEndpoints.Map(leads);
         ChannelEndpoints.Map(leads);
+        ChannelSecretEndpoints.Map(leads);
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using Clientele.Leads.Ads;
 using Clientele.Leads.Campaigns;
+using Clientele.Leads.Channels;
 using Clientele.Leads.Idempotency;
 using Clientele.Leads.Leads;
 using Clientele.Leads.Niches;
@@ -25,6 +26,7 @@ public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantCont
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadMessage> Messages => Set<LeadMessage>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<ChannelSecrets> ChannelSecrets => Set<ChannelSecrets>();
 
     public override string ModuleName => LeadsModule.Name;
 
@@ -103,6 +105,14 @@ public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantCont
             e.Property(k => k.Fingerprint).HasMaxLength(64);
             e.HasIndex(k => new { k.OrganizationId, k.Key }).IsUnique();
             e.HasIndex(k => new { k.OrganizationId, k.CreatedAt });
+        });
+        modelBuilder.Entity<ChannelSecrets>(e =>
+        {
+            e.ToTable("leads_channel_secrets");
+            e.Property(s => s.TelegramSecretTokenHash).HasMaxLength(64);
+            e.Property(s => s.WhatsAppVerifyTokenHash).HasMaxLength(64);
+            e.Property(s => s.WhatsAppAppSecret).HasMaxLength(2000);
+            e.HasIndex(s => s.OrganizationId).IsUnique();
         });
         base.OnModelCreating(modelBuilder);
     }

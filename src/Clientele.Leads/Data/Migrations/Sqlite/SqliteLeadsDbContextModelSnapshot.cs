@@ -112,6 +112,38 @@ namespace Clientele.Leads.Data.Migrations.Sqlite
                     b.ToTable("leads_campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Leads.Channels.ChannelSecrets", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TelegramSecretTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatsAppAppSecret")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatsAppVerifyTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("leads_channel_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Leads.Idempotency.IdempotencyKey", b =>
                 {
                     b.Property<Guid>("Id")
