@@ -28,10 +28,12 @@ public static class LeadsModule
         services.AddClienteleModule(Name, "Lead Generation System", FastApiErrorShape.Instance, anonymousInDevelopment: true);
         services.AddModuleDbContext<LeadsDbContext>(Name);
         services.AddOptions<LeadsOptions>().BindConfiguration("Clientele:Leads")
-            .Validate(o => o.DuplicateWindowDays is >= 0 and <= 3650, "Clientele:Leads:DuplicateWindowDays must be 0–3650");
+            .Validate(o => o.DuplicateWindowDays is >= 0 and <= 3650, "Clientele:Leads:DuplicateWindowDays must be 0–3650")
+            .Validate(o => o.IdempotencyHours is >= 1 and <= 720, "Clientele:Leads:IdempotencyHours must be 1–720");
         services.AddSingleton(new QualificationBot());
         services.AddScoped<LeadConversation>();
         services.AddScoped<InboundMessages>();
+        services.AddScoped<ChannelKeys>();
         services.AddHttpClient<IChannelReplies, HttpChannelReplies>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IDemoData, LeadsDemoData>();
         return services;
@@ -47,6 +49,7 @@ public static class LeadsModule
         SpendEndpoints.Map(leads);
         LeadEndpoints.Map(leads);
         ChannelEndpoints.Map(leads);
+        ChannelSecretEndpoints.Map(leads);
         return endpoints;
     }
 }

@@ -6,6 +6,9 @@ public sealed class LeadsOptions
     /// <summary>A contact from the same phone within this many days joins the open lead instead of making a second.</summary>
     public int DuplicateWindowDays { get; set; } = 30;
 
+    /// <summary>How long an <c>Idempotency-Key</c> answers with its first response (1–720).</summary>
+    public int IdempotencyHours { get; set; } = 24;
+
     public TelegramOptions Telegram { get; set; } = new();
 
     public WhatsAppOptions WhatsApp { get; set; } = new();

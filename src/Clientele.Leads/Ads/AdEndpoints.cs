@@ -1,5 +1,6 @@
 using Clientele.Leads.Campaigns;
 using Clientele.Leads.Data;
+using Clientele.Leads.Idempotency;
 using Clientele.Leads.Shared;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,7 @@ public static class AdEndpoints
     {
         var underCampaign = leads.MapGroup("/api/campaigns/{campaign_id}/ads").WithTags("Ads");
         underCampaign.MapGet("/", ListAsync).WithName("ListAds").WithSummary("The campaign's ads with their spend and leads.");
-        underCampaign.MapPost("/", CreateAsync).WithName("CreateAd").WithSummary("Adds an ad to the campaign.").RequireWriteAccess(LeadsModule.Name);
+        underCampaign.MapPost("/", CreateAsync).WithName("CreateAd").WithSummary("Adds an ad to the campaign.").RequireWriteAccess(LeadsModule.Name).Idempotent();
         var ads = leads.MapGroup("/api/ads").WithTags("Ads");
         ads.MapGet("/{ad_id}", GetAsync).WithName("GetAd").WithSummary("One ad.");
         ads.MapPatch("/{ad_id}", UpdateAsync).WithName("UpdateAd").WithSummary("Changes the fields sent.").RequireWriteAccess(LeadsModule.Name);

@@ -1,10 +1,11 @@
 using Clientele.Leads.Data;
+using Clientele.Leads.Idempotency;
 using Clientele.Leads.Shared;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,12 +19,14 @@ public static class CampaignEndpoints
     public static void Map(RouteGroupBuilder leads)
     {
         var campaigns = leads.MapGroup("/api/campaigns").WithTags("Campaigns");
-        campaigns.MapPost("/", CreateAsync).WithName("CreateCampaign").WithSummary("Adds a draft campaign to a niche.").RequireWriteAccess(LeadsModule.Name);
+        campaigns.MapPost("/", CreateAsync).WithName("CreateCampaign").WithSummary("Adds a draft campaign to a niche.").RequireWriteAccess(LeadsModule.Name).Idempotent();
         campaigns.MapGet("/", ListAsync).WithName("ListCampaigns").WithSummary("Campaigns, newest first; niche_id, platform, status filters, limit.");
         campaigns.MapGet("/{campaign_id}", GetAsync).WithName("GetCampaign").WithSummary("One campaign with its stats (total_leads, qualified_leads, cpl, conversion_rate).");
         campaigns.MapPatch("/{campaign_id}/status", ChangeStatusAsync).WithName("ChangeCampaignStatus")
             .WithSummary("Moves the campaign along its state machine; the status comes in the JSON body or ?status=.").RequireWriteAccess(LeadsModule.Name);
         campaigns.MapPatch("/{campaign_id}", UpdateAsync).WithName("UpdateCampaign").WithSummary("Changes name, budget or dates.").RequireWriteAccess(LeadsModule.Name);
+        campaigns.MapDelete("/{campaign_id}", DeleteAsync).WithName("DeleteCampaign")
+            .WithSummary("Deletes a campaign with its ads and spend; its leads stay, in their niche, without campaign and ad.").RequireWriteAccess(LeadsModule.Name);
     }
 
     public static async Task<IResult> CreateAsync(CampaignInput request, LeadsDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -165,5 +168,22 @@ public static class CampaignEndpoints
         LeadsEvents.Publish(db, "campaign.updated", new { campaign = CampaignView.Of(campaign, figures) });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(CampaignDetail.Of(campaign, figures));
+    }
+
+    public static async Task<IResult> DeleteAsync([FromRoute(Name = "campaign_id")] string campaignId, LeadsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(campaignId, out var id))
+        {
+            return Refusals.NotAnId("campaign_id");
+        }
+        if (await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } campaign)
+        {
+            return Refusals.NotFound("Campaign");
+        }
+        var figures = (await CampaignFigures.OfAsync(db, [id], cancellationToken))[id];
+        db.Campaigns.Remove(campaign);
+        LeadsEvents.Publish(db, "campaign.deleted", new { campaign = CampaignView.Of(campaign, figures) });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new Deleted("Кампания удалена", id));
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace Clientele.Leads.Channels;
 
@@ -25,23 +24,27 @@ public static class ChannelEndpoints
     {
         var channels = leads.MapGroup("/api/channels").WithTags("Channels").AllowAnonymous();
         channels.MapPost("/telegram/{campaign_id}", TelegramAsync).WithName("TelegramWebhook").WithSummary("A Telegram Bot API update for the campaign's bot.");
-        channels.MapGet("/whatsapp/{campaign_id}", WhatsAppVerify).WithName("WhatsAppVerify").WithSummary("WhatsApp's subscription handshake (hub.challenge).");
+        channels.MapGet("/whatsapp/{campaign_id}", WhatsAppVerifyAsync).WithName("WhatsAppVerify").WithSummary("WhatsApp's subscription handshake (hub.challenge).");
         channels.MapPost("/whatsapp/{campaign_id}", WhatsAppAsync).WithName("WhatsAppWebhook").WithSummary("A WhatsApp Cloud API message notification.");
     }
 
     private static IResult Forbidden(string message) => TypedResults.Json(new Detail(message), statusCode: StatusCodes.Status403Forbidden);
 
     public static async Task<IResult> TelegramAsync([FromRoute(Name = "campaign_id")] string campaignId, HttpRequest request,
-        IOptionsMonitor<LeadsOptions> options, InboundMessages inbound, CancellationToken cancellationToken)
+        ChannelKeys keys, InboundMessages inbound, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(campaignId, out var id))
         {
             return Refusals.NotAnId("campaign_id");
         }
-        var secret = options.CurrentValue.Telegram.SecretToken;
-        if (string.IsNullOrEmpty(secret) || !SameSecret(request.Headers[TelegramSecretHeader].ToString(), secret))
+        var campaign = await keys.ForCampaignAsync(id, cancellationToken);
+        if (!ChannelKeys.Matches(request.Headers[TelegramSecretHeader].ToString(), campaign.TelegramSecretTokenHash))
         {
             return Forbidden("Invalid or missing secret token");
+        }
+        if (!campaign.CampaignKnown)
+        {
+            return Refusals.NotFound("Campaign");
         }
         if (await ReadAsync(request, cancellationToken) is not { } body)
         {
@@ -56,24 +59,29 @@ public static class ChannelEndpoints
             : TypedResults.Ok(new { ok = true });
     }
 
-    public static IResult WhatsAppVerify([FromRoute(Name = "campaign_id")] string campaignId, [FromQuery(Name = "hub.mode")] string? mode,
-        [FromQuery(Name = "hub.verify_token")] string? token, [FromQuery(Name = "hub.challenge")] string? challenge, IOptionsMonitor<LeadsOptions> options)
+    public static async Task<IResult> WhatsAppVerifyAsync([FromRoute(Name = "campaign_id")] string campaignId, [FromQuery(Name = "hub.mode")] string? mode,
+        [FromQuery(Name = "hub.verify_token")] string? token, [FromQuery(Name = "hub.challenge")] string? challenge, ChannelKeys keys,
+        CancellationToken cancellationToken)
     {
-        var expected = options.CurrentValue.WhatsApp.VerifyToken;
-        return mode == "subscribe" && !string.IsNullOrEmpty(expected) && token is not null && SameSecret(token, expected) && challenge is { Length: > 0 and <= 200 }
+        if (!Guid.TryParse(campaignId, out var id))
+        {
+            return Forbidden("Verification failed");
+        }
+        var campaign = await keys.ForCampaignAsync(id, cancellationToken);
+        return mode == "subscribe" && token is not null && ChannelKeys.Matches(token, campaign.WhatsAppVerifyTokenHash) && challenge is { Length: > 0 and <= 200 }
             ? TypedResults.Text(challenge, "text/plain")
             : Forbidden("Verification failed");
     }
 
     public static async Task<IResult> WhatsAppAsync([FromRoute(Name = "campaign_id")] string campaignId, HttpRequest request,
-        IOptionsMonitor<LeadsOptions> options, InboundMessages inbound, CancellationToken cancellationToken)
+        ChannelKeys keys, InboundMessages inbound, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(campaignId, out var id))
         {
             return Refusals.NotAnId("campaign_id");
         }
-        var appSecret = options.CurrentValue.WhatsApp.AppSecret;
-        if (string.IsNullOrEmpty(appSecret))
+        var campaign = await keys.ForCampaignAsync(id, cancellationToken);
+        if (campaign.WhatsAppAppSecret is not { } appSecret)
         {
             return Forbidden("Invalid signature");
         }
@@ -85,6 +93,10 @@ public static class ChannelEndpoints
         if (!SameSecret(request.Headers[WhatsAppSignatureHeader].ToString(), expected))
         {
             return Forbidden("Invalid signature");
+        }
+        if (!campaign.CampaignKnown)
+        {
+            return Refusals.NotFound("Campaign");
         }
         if (!WhatsAppNotifications.TryRead(body, out var messages))
         {

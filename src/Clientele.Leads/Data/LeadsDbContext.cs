@@ -1,5 +1,7 @@
 using Clientele.Leads.Ads;
 using Clientele.Leads.Campaigns;
+using Clientele.Leads.Channels;
+using Clientele.Leads.Idempotency;
 using Clientele.Leads.Leads;
 using Clientele.Leads.Niches;
 using Clientele.Leads.Spend;
@@ -23,6 +25,8 @@ public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantCont
     public DbSet<SpendRecord> Spend => Set<SpendRecord>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadMessage> Messages => Set<LeadMessage>();
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<ChannelSecrets> ChannelSecrets => Set<ChannelSecrets>();
 
     public override string ModuleName => LeadsModule.Name;
 
@@ -93,6 +97,22 @@ public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantCont
             e.HasIndex(m => new { m.OrganizationId, m.Platform, m.PlatformMessageId }).IsUnique();
             e.HasIndex(m => new { m.LeadId, m.CreatedAt });
             e.HasOne<Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<IdempotencyKey>(e =>
+        {
+            e.ToTable("leads_idempotency_keys");
+            e.Property(k => k.Key).HasMaxLength(IdempotencyKey.MaxLength);
+            e.Property(k => k.Fingerprint).HasMaxLength(64);
+            e.HasIndex(k => new { k.OrganizationId, k.Key }).IsUnique();
+            e.HasIndex(k => new { k.OrganizationId, k.CreatedAt });
+        });
+        modelBuilder.Entity<ChannelSecrets>(e =>
+        {
+            e.ToTable("leads_channel_secrets");
+            e.Property(s => s.TelegramSecretTokenHash).HasMaxLength(64);
+            e.Property(s => s.WhatsAppVerifyTokenHash).HasMaxLength(64);
+            e.Property(s => s.WhatsAppAppSecret).HasMaxLength(2000);
+            e.HasIndex(s => s.OrganizationId).IsUnique();
         });
         base.OnModelCreating(modelBuilder);
     }

@@ -1,11 +1,12 @@
 using Clientele.Leads.Data;
+using Clientele.Leads.Idempotency;
 using Clientele.Leads.Phones;
 using Clientele.Leads.Shared;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public static class LeadEndpoints
         var group = leads.MapGroup("/api/leads").WithTags("Leads");
         group.MapPost("/", CreateAsync).WithName("CreateLead")
             .WithSummary("Adds a lead attributed to its ad's campaign and niche; a repeat contact from the same phone joins the open lead (is_duplicate).")
-            .RequireWriteAccess(LeadsModule.Name);
+            .RequireWriteAccess(LeadsModule.Name).Idempotent();
         group.MapGet("/", ListAsync).WithName("ListLeads").WithSummary("Leads, newest first; status, source, campaign_id, niche_id, phone filters, limit.");
         group.MapGet("/{lead_id}", GetAsync).WithName("GetLead").WithSummary("One lead with its conversation and the bot's per-factor explanation.");
         group.MapPatch("/{lead_id}/status", ChangeStatusAsync).WithName("ChangeLeadStatus")

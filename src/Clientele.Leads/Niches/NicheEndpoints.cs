@@ -1,4 +1,5 @@
 using Clientele.Leads.Data;
+using Clientele.Leads.Idempotency;
 using Clientele.Leads.Shared;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -21,12 +22,10 @@ public static class NicheEndpoints
 
     public sealed record NicheInput(string? Name = null, string? Category = null, string? Description = null, decimal? CplTarget = null, decimal? RoiTarget = null, string? Status = null);
 
-    public sealed record Deleted(string Message, Guid Id);
-
     public static void Map(RouteGroupBuilder leads)
     {
         var niches = leads.MapGroup("/api/niches").WithTags("Niches");
-        niches.MapPost("/", CreateAsync).WithName("CreateNiche").WithSummary("Adds a niche in status research.").RequireWriteAccess(LeadsModule.Name);
+        niches.MapPost("/", CreateAsync).WithName("CreateNiche").WithSummary("Adds a niche in status research.").RequireWriteAccess(LeadsModule.Name).Idempotent();
         niches.MapGet("/", ListAsync).WithName("ListNiches").WithSummary("Niches, newest first; status filter, limit (default 100).");
         niches.MapGet("/{niche_id}", GetAsync).WithName("GetNiche").WithSummary("One niche.");
         niches.MapPatch("/{niche_id}", UpdateAsync).WithName("UpdateNiche").WithSummary("Changes the fields sent.").RequireWriteAccess(LeadsModule.Name);

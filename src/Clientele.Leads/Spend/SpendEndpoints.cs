@@ -1,5 +1,6 @@
 using Clientele.Leads.Campaigns;
 using Clientele.Leads.Data;
+using Clientele.Leads.Idempotency;
 using Clientele.Leads.Shared;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,7 @@ public static class SpendEndpoints
         spend.MapGet("/", ListAsync).WithName("ListSpend").WithSummary("The campaign's spend records, newest first.");
         spend.MapPost("/", CreateAsync).WithName("RecordSpend")
             .WithSummary("Records money paid for the campaign (optionally for one of its ads); its spent, CPL and the niche's ROI follow.")
-            .RequireWriteAccess(LeadsModule.Name);
+            .RequireWriteAccess(LeadsModule.Name).Idempotent();
     }
 
     public static async Task<IResult> ListAsync([FromRoute(Name = "campaign_id")] string campaignId, LeadsDbContext db, [FromQuery] int? limit,

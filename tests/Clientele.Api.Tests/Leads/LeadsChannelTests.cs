@@ -11,14 +11,14 @@ public sealed class LeadsChannelTests(DatabaseServers<LeadsServer> servers) : IC
 {
     private readonly LeadsServer server = servers.Current;
 
-    private static string TelegramUpdate(long chat, long messageId, string text) => $$$"""
+    internal static string TelegramUpdate(long chat, long messageId, string text) => $$$"""
         {"update_id": {{{messageId + 10000}}},
          "message": {"message_id": {{{messageId}}}, "date": 1732000000, "text": {{{JsonSerializer.Serialize(text)}}},
                      "from": {"id": {{{chat}}}, "is_bot": false, "first_name": "Нурлан", "last_name": "Сейткали", "language_code": "ru"},
                      "chat": {"id": {{{chat}}}, "type": "private", "first_name": "Нурлан"} } }
         """;
 
-    private static string WhatsAppNotification(string waId, string messageId, string text) => $$$"""
+    internal static string WhatsAppNotification(string waId, string messageId, string text) => $$$"""
         {"object": "whatsapp_business_account",
          "entry": [{"id": "102290129340398", "changes": [{"field": "messages", "value": {
             "messaging_product": "whatsapp",

@@ -227,6 +227,39 @@ public sealed class LeadsContractTests(DatabaseServers<LeadsServer> servers) : I
     }
 
     [DatabaseFact]
+    public async Task Deleting_a_campaign_deletes_its_ads_and_spend_and_keeps_its_leads_in_the_niche()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("campaign-delete", "leads:write");
+        var (niche, campaign, ad) = await LeadsRows.BasicsAsync(client);
+        var kept = await LeadsRows.PostAsync(client, "campaigns", new { niche_id = niche, name = "Kaspi Алматы", platform = "kaspi", budget = 1000.0 });
+        await LeadsRows.PostAsync(client, $"campaigns/{campaign}/spend", new { amount = 1000, ad_id = ad });
+        await LeadsRows.PostAsync(client, $"campaigns/{kept.Id()}/spend", new { amount = 300 });
+        var byAd = await LeadsRows.LeadAsync(client, ad);
+        var byCampaign = await LeadsRows.PostAsync(client, "leads", new { campaign_id = campaign, name = "Асель", phone = "+7 701 555 6677", source = "olx" });
+        await client.PostAsJsonAsync($"/leads/api/leads/{byAd.Id()}/messages", new { message = "Здравствуйте", sender = "human" });
+
+        var deleted = await LeadsRows.SendAsync(client, HttpMethod.Delete, $"campaigns/{campaign}/");
+
+        Assert.Equal($$"""{"message":"Кампания удалена","id":"{{campaign}}"}""", deleted.GetRawText());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/leads/api/campaigns/{campaign}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/leads/api/ads/{ad}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/leads/api/campaigns/{campaign}"))).StatusCode);
+        foreach (var lead in new[] { byAd, byCampaign })
+        {
+            var row = await LeadsRows.GetAsync(client, $"leads/{lead.Id()}");
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("campaign_id").ValueKind);
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("ad_id").ValueKind);
+            Assert.Equal(niche, row.GetProperty("niche_id").GetString());
+        }
+        Assert.Single((await LeadsRows.GetAsync(client, $"leads/{byAd.Id()}")).GetProperty("conversations").EnumerateArray());
+        Assert.Equal(2, (await LeadsRows.GetAsync(client, $"leads?niche_id={niche}")).GetArrayLength());
+        var stats = await LeadsRows.GetAsync(client, $"niches/{niche}/stats");
+        Assert.Equal(1, stats.GetProperty("campaigns").GetInt32());
+        Assert.Equal(300m, stats.GetProperty("spent").GetDecimal());
+        Assert.Equal(1, (await LeadsRows.GetAsync(client, $"campaigns/{kept.Id()}/spend")).GetArrayLength());
+    }
+
+    [DatabaseFact]
     public async Task An_unknown_ad_id_is_a_400_and_no_lead_is_stored()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("unknown-ad", "leads:write");

@@ -38,6 +38,8 @@ public sealed class LeadsHostileInputTests(DatabaseServers<LeadsServer> servers)
         { "PATCH", "campaigns/{campaign}/status", """{"status":""", "application/json" },
         { "PATCH", "campaigns/{campaign}/status", null, "" },
         { "PATCH", "campaigns/{campaign}", """{"platform":"kaspi"}""", "application/json" },
+        { "DELETE", "campaigns/not-a-uuid", null, "" },
+        { "DELETE", "campaigns/00000000-0000-0000-0000-000000000001", null, "" },
         { "POST", "campaigns/{campaign}/ads", """{"title":"X","price":1.001}""", "application/json" },
         { "POST", "campaigns/{campaign}/ads", """{"title":"X","status":"viral"}""", "application/json" },
         { "POST", "campaigns/{campaign}/spend", """{"amount":0}""", "application/json" },

@@ -30,6 +30,7 @@ public sealed class LeadsIsolationTests(DatabaseServers<LeadsServer> servers) : 
             (HttpMethod.Get, $"campaigns/{campaign}", null),
             (HttpMethod.Patch, $"campaigns/{campaign}", new { name = "Чужая" }),
             (HttpMethod.Patch, $"campaigns/{campaign}/status", new { status = "active" }),
+            (HttpMethod.Delete, $"campaigns/{campaign}", null),
             (HttpMethod.Get, $"campaigns/{campaign}/ads", null),
             (HttpMethod.Post, $"campaigns/{campaign}/ads", new { title = "Чужое" }),
             (HttpMethod.Get, $"campaigns/{campaign}/spend", null),
