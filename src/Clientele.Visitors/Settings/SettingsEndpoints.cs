@@ -20,9 +20,9 @@ public static class SettingsEndpoints
 {
     public const int MaxRetentionDays = 3 * 365;
 
-    public sealed record SettingsView(string PrivateKey, string BiometricMode, int RetentionDays);
+    public sealed record SettingsView(string PrivateKey, string BiometricMode, int RetentionDays, MatchProfileSettings.View MatchProfile);
 
-    public sealed record SettingsChange(string? BiometricMode = null, int? RetentionDays = null);
+    public sealed record SettingsChange(string? BiometricMode = null, int? RetentionDays = null, MatchProfileSettings.Change? MatchProfile = null);
 
     public sealed record DeviceInput(string? Name = null);
 
@@ -45,8 +45,9 @@ public static class SettingsEndpoints
     public static async Task<IResult> GetAsync(VisitorsDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await Galleries.SettingsAsync(db, cancellationToken)));
 
-    public static async Task<IResult> UpdateAsync(SettingsChange change, VisitorsDbContext db, CancellationToken cancellationToken)
+    public static async Task<IResult> UpdateAsync(SettingsChange change, VisitorsDbContext db, Galleries galleries, CancellationToken cancellationToken)
     {
+        var settings = await Galleries.SettingsAsync(db, cancellationToken);
         var errors = new List<Clientele.Platform.Errors.FieldError>();
         if (change.BiometricMode is { } mode && !Modes.ContainsKey(mode))
         {
@@ -56,14 +57,23 @@ public static class SettingsEndpoints
         {
             errors.Add(new(["body", "retention_days"], $"Ensure this value is between 1 and {MaxRetentionDays}."));
         }
+        if (change.MatchProfile is { } profile)
+        {
+            errors.AddRange(MatchProfileSettings.Check(settings, profile));
+        }
         if (errors.Count > 0)
         {
             return VisitorsResults.Invalid(errors);
         }
-        var settings = await Galleries.SettingsAsync(db, cancellationToken);
         settings.BiometricMode = change.BiometricMode is { } chosen ? Modes[chosen] : settings.BiometricMode;
         settings.RetentionDays = change.RetentionDays ?? settings.RetentionDays;
+        if (change.MatchProfile is { } accepted && MatchProfileSettings.Apply(settings, accepted))
+        {
+            // Every instance rebuilds the gallery (and its index, for a new metric) under the new profile.
+            settings.GalleryVersion++;
+        }
         await db.SaveChangesAsync(cancellationToken);
+        galleries.Invalidate(settings.OrganizationId);
         return TypedResults.Ok(View(settings));
     }
 
@@ -81,5 +91,5 @@ public static class SettingsEndpoints
     }
 
     private static SettingsView View(VisitorSettings settings) =>
-        new(settings.PrivateKey, Modes.First(pair => pair.Value == settings.BiometricMode).Key, settings.RetentionDays);
+        new(settings.PrivateKey, Modes.First(pair => pair.Value == settings.BiometricMode).Key, settings.RetentionDays, MatchProfileSettings.Of(settings));
 }
