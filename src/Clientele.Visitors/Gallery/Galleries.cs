@@ -89,6 +89,10 @@ public sealed class Galleries : IDisposable
 
     private static async Task<Reidentifier> LoadAsync(VisitorsDbContext db, VisitorSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.BiometricMode == BiometricMode.SessionOnly)
+        {
+            return new Reidentifier(settings.Profile(), sessionOnly: true);
+        }
         var persons = await db.Persons.AsNoTracking()
             .Select(p => new { p.Id, p.Status, p.FirstSeen, p.LastSeen, p.ConfidentVisits })
             .ToListAsync(cancellationToken);

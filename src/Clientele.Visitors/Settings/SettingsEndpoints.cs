@@ -9,6 +9,7 @@ using Clientele.Visitors.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Visitors.Settings;
 
@@ -45,7 +46,8 @@ public static class SettingsEndpoints
     public static async Task<IResult> GetAsync(VisitorsDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await Galleries.SettingsAsync(db, cancellationToken)));
 
-    public static async Task<IResult> UpdateAsync(SettingsChange change, VisitorsDbContext db, Galleries galleries, CancellationToken cancellationToken)
+    public static async Task<IResult> UpdateAsync(SettingsChange change, VisitorsDbContext db, Galleries galleries, Images images,
+        CancellationToken cancellationToken)
     {
         var settings = await Galleries.SettingsAsync(db, cancellationToken);
         var errors = new List<Clientele.Platform.Errors.FieldError>();
@@ -65,6 +67,7 @@ public static class SettingsEndpoints
         {
             return VisitorsResults.Invalid(errors);
         }
+        var previousMode = settings.BiometricMode;
         settings.BiometricMode = change.BiometricMode is { } chosen ? Modes[chosen] : settings.BiometricMode;
         settings.RetentionDays = change.RetentionDays ?? settings.RetentionDays;
         if (change.MatchProfile is { } accepted && MatchProfileSettings.Apply(settings, accepted))
@@ -72,7 +75,27 @@ public static class SettingsEndpoints
             // Every instance rebuilds the gallery (and its index, for a new metric) under the new profile.
             settings.GalleryVersion++;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        List<Guid> withImages = [];
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (settings.BiometricMode != previousMode)
+            {
+                settings.GalleryVersion++;
+                if (previousMode == BiometricMode.Identify)
+                {
+                    // Leaving identify mode keeps no faces: the stored vectors and images go, persons and visits stay as counts.
+                    withImages = await db.Persons.Where(p => p.Image != null).Select(p => p.Id).ToListAsync(cancellationToken);
+                    await db.Exemplars.ExecuteDeleteAsync(cancellationToken);
+                    await db.Persons.Where(p => p.Image != null).ExecuteUpdateAsync(set => set.SetProperty(p => p.Image, (string?)null), cancellationToken);
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        foreach (var personId in withImages)
+        {
+            images.Delete(settings.OrganizationId, personId);
+        }
         galleries.Invalidate(settings.OrganizationId);
         return TypedResults.Ok(View(settings));
     }
