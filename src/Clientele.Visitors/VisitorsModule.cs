@@ -51,6 +51,7 @@ public static class VisitorsModule
         UploadEndpoints.Map(visitors);
         PersonEndpoints.Map(visitors);
         MergeEndpoints.Map(visitors);
+        StaffEndpoints.Map(visitors);
         SettingsEndpoints.Map(visitors);
         StatisticsEndpoints.Map(visitors);
         CartEndpoints.Map(visitors);

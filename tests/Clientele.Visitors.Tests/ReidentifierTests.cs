@@ -28,6 +28,27 @@ public sealed class ReidentifierTests
     }
 
     [Fact]
+    public void Session_only_joins_the_frames_of_a_stay_and_forgets_the_face_when_the_stay_ends()
+    {
+        using var engine = new Reidentifier(new MatchProfile(), sessionOnly: true);
+        var anna = faces.Identity();
+        var first = engine.Observe(faces.Sighting(anna), Opening);
+        var second = engine.Observe(faces.Sighting(anna), Opening.AddSeconds(30));
+        Assert.Equal(first.PersonId, second.PersonId);
+        Assert.Equal(first.VisitId, second.VisitId);
+        Assert.True(engine.ExemplarCount > 0);
+
+        Assert.Equal([first.VisitId], engine.CloseStays(Opening.AddMinutes(10)));
+        Assert.Equal(0, engine.ExemplarCount);
+        Assert.Equal(0, engine.PersonCount);
+        var later = engine.Observe(faces.Sighting(anna), Opening.AddHours(3));
+
+        Assert.Equal(Decision.Created, later.Decision);
+        Assert.Equal(DecisionReason.EmptyGallery, later.Reason);
+        Assert.NotEqual(first.PersonId, later.PersonId);
+    }
+
+    [Fact]
     public void A_confident_match_with_a_clear_margin_matches_learns_and_confirms()
     {
         using var engine = new Reidentifier(new MatchProfile { Version = 7 });

@@ -93,6 +93,7 @@ public class VisitorsDbContext(DbContextOptions<VisitorsDbContext> options, Tena
             e.Property(s => s.PrivateKey).HasMaxLength(VisitorSettings.PrivateKeyLength);
             e.Property(s => s.BiometricMode).HasConversion<string>().HasMaxLength(16);
             e.Property(s => s.GalleryVersion).IsConcurrencyToken();
+            e.Property(s => s.Metric).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(s => s.PrivateKey).IsUnique();
             e.HasIndex(s => s.OrganizationId).IsUnique();
         });

@@ -32,7 +32,7 @@ public sealed class Galleries : IDisposable
                     var settings = await SettingsAsync(db, cancellationToken);
                     if (entry.Engine is null || entry.Version != settings.GalleryVersion)
                     {
-                        entry.Reset(await LoadAsync(db, cancellationToken), settings.GalleryVersion);
+                        entry.Reset(await LoadAsync(db, settings, cancellationToken), settings.GalleryVersion);
                     }
                     // Work may run bulk updates before the save; one transaction keeps them from outliving a failed save.
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -87,17 +87,19 @@ public sealed class Galleries : IDisposable
     public static string NewPrivateKey() =>
         RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", VisitorSettings.PrivateKeyLength);
 
-    public static MatchProfile Profile { get; } = new();
-
-    private static async Task<Reidentifier> LoadAsync(VisitorsDbContext db, CancellationToken cancellationToken)
+    private static async Task<Reidentifier> LoadAsync(VisitorsDbContext db, VisitorSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.BiometricMode == BiometricMode.SessionOnly)
+        {
+            return new Reidentifier(settings.Profile(), sessionOnly: true);
+        }
         var persons = await db.Persons.AsNoTracking()
             .Select(p => new { p.Id, p.Status, p.FirstSeen, p.LastSeen, p.ConfidentVisits })
             .ToListAsync(cancellationToken);
         var exemplars = (await db.Exemplars.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(x => x.PersonId);
         var records = persons.Select(p => new PersonRecord(p.Id, p.Status, p.FirstSeen, p.LastSeen, p.ConfidentVisits,
             [.. exemplars[p.Id].OrderBy(x => x.AddedAt).Select(x => new ExemplarRecord(x.Id, VectorBytes.ToVector(x.Vector), x.AddedAt, x.VisitId))]));
-        return new Reidentifier(Profile, records);
+        return new Reidentifier(settings.Profile(), records);
     }
 
     public void Dispose()

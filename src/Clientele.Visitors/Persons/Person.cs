@@ -22,6 +22,7 @@ public sealed class Person : IOrganizationOwned
     public DateTimeOffset FirstSeen { get; set; }
     public DateTimeOffset LastSeen { get; set; }
     public bool Consent { get; set; }
+    public bool Staff { get; set; }
     public DateTimeOffset? ConsentAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -74,7 +74,7 @@ public static class UploadEndpoints
             {
                 person.Image = await images.SaveAsync(tenant.OrganizationId, person.Id, upload, cancellationToken);
             }
-            if (decision.StartsVisit)
+            if (decision.StartsVisit && !person.Staff)
             {
                 db.Publish(JoinedEvent, new { person = JoinedPerson.Of(person) });
             }

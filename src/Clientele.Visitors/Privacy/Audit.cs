@@ -11,6 +11,8 @@ public static class Audit
     public const string Merged = "merged";
     public const string Split = "split";
     public const string Expired = "expired";
+    public const string MarkedStaff = "marked_staff";
+    public const string UnmarkedStaff = "unmarked_staff";
 
     /// <summary>Adds an audit row, saved with the next SaveChanges.</summary>
     public static void Record(VisitorsDbContext db, ClaimsPrincipal user, string action, Guid? personId) =>

@@ -21,11 +21,14 @@ public sealed class Reidentifier : IDisposable
     private readonly List<Stay> stays = [];
     private long nextHandle;
 
-    public Reidentifier(MatchProfile profile, IEnumerable<PersonRecord>? stored = null, VectorIndexOptions? indexOptions = null)
+    // sessionOnly: vectors serve only the stay they came in; when a stay closes its person and exemplars are dropped from
+    // memory, so a later stay of the same face is a new person.
+    public Reidentifier(MatchProfile profile, IEnumerable<PersonRecord>? stored = null, VectorIndexOptions? indexOptions = null, bool sessionOnly = false)
     {
         ArgumentNullException.ThrowIfNull(profile);
         profile.Validate();
         Profile = profile;
+        SessionOnly = sessionOnly;
         var rows = new List<StoredVector>();
         foreach (var record in stored ?? [])
         {
@@ -45,6 +48,8 @@ public sealed class Reidentifier : IDisposable
     }
 
     public MatchProfile Profile { get; }
+
+    public bool SessionOnly { get; }
 
     public int PersonCount
     {
@@ -80,7 +85,7 @@ public sealed class Reidentifier : IDisposable
         var frame = vector.ToArray();
         lock (sync)
         {
-            stays.RemoveAll(stay => at - stay.LastAt > Profile.StayGap);
+            CloseStays(at);
             return ContinueStay(frame, at) ?? SearchGallery(frame, at);
         }
     }
@@ -170,6 +175,47 @@ public sealed class Reidentifier : IDisposable
             }
             stays.RemoveAll(stay => stay.Person == identity);
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Closes the stays whose last frame is more than the stay gap before <paramref name="now"/>; in session-only mode their
+    /// persons are forgotten. Returns the visits closed.
+    /// </summary>
+    public IReadOnlyList<Guid> CloseStays(DateTimeOffset now)
+    {
+        lock (sync)
+        {
+            var closed = stays.Where(stay => now - stay.LastAt > Profile.StayGap).ToList();
+            if (closed.Count == 0)
+            {
+                return [];
+            }
+            stays.RemoveAll(closed.Contains);
+            if (SessionOnly)
+            {
+                foreach (var person in closed.Select(stay => stay.Person).Distinct().Where(person => stays.All(open => open.Person != person)))
+                {
+                    persons.Remove(person.Id);
+                    foreach (var exemplar in person.Exemplars.ToList())
+                    {
+                        Discard(person, exemplar);
+                    }
+                }
+            }
+            return [.. closed.Select(stay => stay.VisitId)];
+        }
+    }
+
+    /// <summary>Exemplars held in memory (in session-only mode, only those of open stays).</summary>
+    public int ExemplarCount
+    {
+        get
+        {
+            lock (sync)
+            {
+                return exemplarOf.Count;
+            }
         }
     }
 

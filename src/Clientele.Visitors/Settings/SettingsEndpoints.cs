@@ -9,6 +9,7 @@ using Clientele.Visitors.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Visitors.Settings;
 
@@ -20,9 +21,9 @@ public static class SettingsEndpoints
 {
     public const int MaxRetentionDays = 3 * 365;
 
-    public sealed record SettingsView(string PrivateKey, string BiometricMode, int RetentionDays);
+    public sealed record SettingsView(string PrivateKey, string BiometricMode, int RetentionDays, MatchProfileSettings.View MatchProfile);
 
-    public sealed record SettingsChange(string? BiometricMode = null, int? RetentionDays = null);
+    public sealed record SettingsChange(string? BiometricMode = null, int? RetentionDays = null, MatchProfileSettings.Change? MatchProfile = null);
 
     public sealed record DeviceInput(string? Name = null);
 
@@ -45,8 +46,10 @@ public static class SettingsEndpoints
     public static async Task<IResult> GetAsync(VisitorsDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await Galleries.SettingsAsync(db, cancellationToken)));
 
-    public static async Task<IResult> UpdateAsync(SettingsChange change, VisitorsDbContext db, CancellationToken cancellationToken)
+    public static async Task<IResult> UpdateAsync(SettingsChange change, VisitorsDbContext db, Galleries galleries, Images images,
+        CancellationToken cancellationToken)
     {
+        var settings = await Galleries.SettingsAsync(db, cancellationToken);
         var errors = new List<Clientele.Platform.Errors.FieldError>();
         if (change.BiometricMode is { } mode && !Modes.ContainsKey(mode))
         {
@@ -56,14 +59,44 @@ public static class SettingsEndpoints
         {
             errors.Add(new(["body", "retention_days"], $"Ensure this value is between 1 and {MaxRetentionDays}."));
         }
+        if (change.MatchProfile is { } profile)
+        {
+            errors.AddRange(MatchProfileSettings.Check(settings, profile));
+        }
         if (errors.Count > 0)
         {
             return VisitorsResults.Invalid(errors);
         }
-        var settings = await Galleries.SettingsAsync(db, cancellationToken);
+        var previousMode = settings.BiometricMode;
         settings.BiometricMode = change.BiometricMode is { } chosen ? Modes[chosen] : settings.BiometricMode;
         settings.RetentionDays = change.RetentionDays ?? settings.RetentionDays;
-        await db.SaveChangesAsync(cancellationToken);
+        if (change.MatchProfile is { } accepted && MatchProfileSettings.Apply(settings, accepted))
+        {
+            // Every instance rebuilds the gallery (and its index, for a new metric) under the new profile.
+            settings.GalleryVersion++;
+        }
+        List<Guid> withImages = [];
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (settings.BiometricMode != previousMode)
+            {
+                settings.GalleryVersion++;
+                if (previousMode == BiometricMode.Identify)
+                {
+                    // Leaving identify mode keeps no faces: the stored vectors and images go, persons and visits stay as counts.
+                    withImages = await db.Persons.Where(p => p.Image != null).Select(p => p.Id).ToListAsync(cancellationToken);
+                    await db.Exemplars.ExecuteDeleteAsync(cancellationToken);
+                    await db.Persons.Where(p => p.Image != null).ExecuteUpdateAsync(set => set.SetProperty(p => p.Image, (string?)null), cancellationToken);
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        foreach (var personId in withImages)
+        {
+            images.Delete(settings.OrganizationId, personId);
+        }
+        galleries.Invalidate(settings.OrganizationId);
         return TypedResults.Ok(View(settings));
     }
 
@@ -81,5 +114,5 @@ public static class SettingsEndpoints
     }
 
     private static SettingsView View(VisitorSettings settings) =>
-        new(settings.PrivateKey, Modes.First(pair => pair.Value == settings.BiometricMode).Key, settings.RetentionDays);
+        new(settings.PrivateKey, Modes.First(pair => pair.Value == settings.BiometricMode).Key, settings.RetentionDays, MatchProfileSettings.Of(settings));
 }

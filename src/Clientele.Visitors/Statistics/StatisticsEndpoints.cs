@@ -101,7 +101,7 @@ public static class StatisticsEndpoints
         VisitorsResults.Invalid([new(["query", "type"], $"Invalid type. Use one of: {string.Join(", ", Period.Types)}.")]);
 }
 
-/// <summary>The organization's visits, optionally within a period computed in its time zone.</summary>
+/// <summary>The organization's visits that count (staff visits do not), optionally within a period computed in its time zone.</summary>
 public sealed class VisitsQuery(VisitorsDbContext db, PlatformDbContext platform, TimeProvider time)
 {
     public async Task<Period?> PeriodAsync(string type, CancellationToken cancellationToken)
@@ -112,6 +112,9 @@ public sealed class VisitsQuery(VisitorsDbContext db, PlatformDbContext platform
         return Period.Of(type, time.GetUtcNow(), zone);
     }
 
-    public IQueryable<Visit> Visits(Period? period) =>
-        period is null ? db.Visits.AsNoTracking() : db.Visits.AsNoTracking().Where(v => v.EntryTime >= period.From);
+    public IQueryable<Visit> Visits(Period? period)
+    {
+        var counted = db.Visits.AsNoTracking().Where(v => v.PersonId == null || !db.Persons.Any(p => p.Id == v.PersonId && p.Staff));
+        return period is null ? counted : counted.Where(v => v.EntryTime >= period.From);
+    }
 }

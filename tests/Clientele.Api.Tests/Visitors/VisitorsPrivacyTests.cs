@@ -105,6 +105,49 @@ public sealed class VisitorsPrivacyTests(DatabaseServers<VisitorsServer> servers
     }
 }
 
+/// <summary>Session-only mode: a stay's vectors join its frames into one visit and are never stored; counts stay, faces do not.</summary>
+public sealed class VisitorsSessionOnlyTests(DatabaseServers<VisitorsServer> servers) : IClassFixture<DatabaseServers<VisitorsServer>>
+{
+    private readonly VisitorsServer server = servers.Current;
+    private static readonly DateTimeOffset Start = new(2026, 10, 12, 12, 0, 0, TimeSpan.Zero);
+
+    [DatabaseFact]
+    public async Task A_stay_is_one_visit_no_vector_is_stored_and_a_later_stay_is_a_new_person()
+    {
+        var organization = await NewOrganizationAsync(server, "nome-session");
+        var faces = new Faces(91);
+        var earlier = faces.Identity();
+        await SendFrameAsync(server, organization, earlier, Start.AddDays(-1));
+        Assert.Equal(1, (await CountsAsync(server, organization.Id)).Exemplars);
+
+        var switched = await organization.Client.PutAsJsonAsync("/visitors/api/client/settings/", new { biometric_mode = "session_only" });
+        Assert.Equal(HttpStatusCode.OK, switched.StatusCode);
+        Assert.Equal(0, (await CountsAsync(server, organization.Id)).Exemplars);
+
+        var identity = faces.Identity();
+        var stay = new List<System.Text.Json.JsonElement>();
+        for (var frame = 0; frame < 5; frame++)
+        {
+            stay.Add(await SendFrameAsync(server, organization, faces.Frame(identity), Start.AddSeconds(20 * frame)));
+        }
+        Assert.Single(stay.Select(answer => answer.GetProperty("id").GetString()).Distinct());
+        Assert.Single(stay.Select(answer => answer.GetProperty("visit_id").GetString()).Distinct());
+        Assert.All(stay.Skip(1), answer => Assert.Equal("matched", answer.GetProperty("decision").GetString()));
+        Assert.Equal(0, (await CountsAsync(server, organization.Id)).Exemplars);
+
+        var later = await SendFrameAsync(server, organization, faces.Frame(identity), Start.AddHours(3));
+        var before = await SendFrameAsync(server, organization, faces.Frame(earlier), Start.AddHours(3).AddMinutes(1));
+
+        Assert.Equal("created", later.GetProperty("decision").GetString());
+        Assert.NotEqual(stay[0].GetProperty("id").GetString(), later.GetProperty("id").GetString());
+        Assert.Equal("created", before.GetProperty("decision").GetString());
+        var counts = await CountsAsync(server, organization.Id);
+        Assert.Equal((4, 0, 4), (counts.Persons, counts.Exemplars, counts.Visits));
+        Assert.Equal(5, await QueryAsync(server, organization.Id, db => db.Visits.Where(v => v.EntryTime == Start).Select(v => v.Frames).SingleAsync()));
+        Assert.Equal(0, await QueryAsync(server, organization.Id, db => db.Persons.CountAsync(p => p.Image != null)));
+    }
+}
+
 /// <summary>The organization's settings and devices (extensions): the mode switch takes effect on the next upload.</summary>
 public sealed class VisitorsSettingsTests(DatabaseServers<VisitorsServer> servers) : IClassFixture<DatabaseServers<VisitorsServer>>
 {

@@ -288,6 +288,9 @@ namespace Clientele.Visitors.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("Staff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -352,9 +355,26 @@ namespace Clientele.Visitors.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<float>("ConfidentDistance")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ConfirmAfterVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExemplarCap")
+                        .HasColumnType("integer");
+
                     b.Property<long>("GalleryVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.Property<float>("Margin")
+                        .HasColumnType("real");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
@@ -364,10 +384,22 @@ namespace Clientele.Visitors.Data.Migrations.Postgres
                         .HasMaxLength(25)
                         .HasColumnType("character varying(25)");
 
+                    b.Property<float>("ProbableDistance")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ProfileVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecentWindowMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("RequireConsentForNames")
                         .HasColumnType("boolean");
 
                     b.Property<int>("RetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StayGapSeconds")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

@@ -281,6 +281,9 @@ namespace Clientele.Visitors.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Staff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -343,9 +346,26 @@ namespace Clientele.Visitors.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<float>("ConfidentDistance")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ConfirmAfterVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExemplarCap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("GalleryVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<float>("Margin")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
@@ -355,10 +375,22 @@ namespace Clientele.Visitors.Data.Migrations.Sqlite
                         .HasMaxLength(25)
                         .HasColumnType("TEXT");
 
+                    b.Property<float>("ProbableDistance")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ProfileVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecentWindowMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequireConsentForNames")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StayGapSeconds")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
