@@ -8,20 +8,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 count="${1:-2000}"
 work="$(mktemp -d)"
-port=$((20000 + RANDOM % 20000))
-server_pid=""
-cleanup() { [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-dotnet build src/Clientele.Server -c Release -v q -nologo >/dev/null
-ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Clientele="Data Source=$work/bench.db" Clientele__Churn__SweepMinutes=0 \
-  Clientele__RateLimits__Enabled=false Logging__LogLevel__Default=Warning \
-  dotnet src/Clientele.Server/bin/Release/net10.0/Clientele.Server.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 240); do
-  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break
-  sleep 0.5
-done
+source bench/lib/demo-server.sh
+trap stop_demo_server EXIT
+start_demo_server
 
 python3 - "$port" "$count" <<'PY'
 import http.client, json, statistics, sys, time

@@ -28,22 +28,4 @@ public static class ChurnPlot
 
     public static double Y(double y, double min, double max) =>
         max <= min ? Height - Bottom : Height - Bottom - (Math.Clamp(y, min, max) - min) / (max - min) * (Height - Top - Bottom);
-
-    /// <summary>A "nice" upper bound for counts: 1, 2, 5 × 10ⁿ at or above <paramref name="value"/>.</summary>
-    public static double NiceCeiling(double value)
-    {
-        if (value <= 0)
-        {
-            return 1;
-        }
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in new[] { 1.0, 2, 5, 10 })
-        {
-            if (step * magnitude >= value)
-            {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
-    }
 }
