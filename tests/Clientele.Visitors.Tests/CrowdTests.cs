@@ -11,31 +11,14 @@ public sealed class CrowdTests(ITestOutputHelper output)
     [Fact]
     public void A_crowd_of_300_strangers_over_two_weeks_merges_fewer_than_1_percent()
     {
-        var crowd = new Crowd(31);
-        var random = new Random(32);
-        var identities = Enumerable.Range(0, 300).Select(_ => crowd.Identity()).ToList();
-        var opening = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
-        var frames = new List<(DateTimeOffset At, int Identity, float[] Vector)>();
-        for (var identity = 0; identity < identities.Count; identity++)
-        {
-            for (var visit = random.Next(1, 5); visit > 0; visit--)
-            {
-                var at = opening.AddDays(random.Next(14)).AddMinutes(random.Next(12 * 60));
-                var camera = crowd.Camera();
-                for (var frame = random.Next(3, 9); frame > 0; frame--)
-                {
-                    frames.Add((at, identity, crowd.Sighting(identities[identity], camera)));
-                    at = at.AddSeconds(random.Next(5, 20));
-                }
-            }
-        }
+        var (identities, frames) = new Crowd(31).Fortnight(300, seed: 32, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
         using var engine = new Reidentifier(new MatchProfile());
         var ownerOf = new Dictionary<Guid, int>();
         var mergedIdentities = new HashSet<int>();
         var wrongFrames = 0;
         var personsOf = new Dictionary<int, HashSet<Guid>>();
 
-        foreach (var (at, identity, vector) in frames.OrderBy(frame => frame.At))
+        foreach (var (at, identity, vector) in frames)
         {
             var decision = engine.Observe(vector, at);
             if (decision.Decision == Decision.Created)

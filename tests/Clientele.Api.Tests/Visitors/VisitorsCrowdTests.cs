@@ -19,29 +19,12 @@ public sealed class VisitorsCrowdTests(DatabaseServers<VisitorsServer> servers, 
     public async Task A_crowd_of_300_strangers_uploaded_through_the_api_merges_fewer_than_1_percent()
     {
         var organization = await NewOrganizationAsync(server, "nome-crowd");
-        var crowd = new Crowd(31);
-        var random = new Random(32);
-        var identities = Enumerable.Range(0, 300).Select(_ => crowd.Identity()).ToList();
-        var opening = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
-        var frames = new List<(DateTimeOffset At, int Identity, float[] Vector)>();
-        for (var identity = 0; identity < identities.Count; identity++)
-        {
-            for (var visit = random.Next(1, 5); visit > 0; visit--)
-            {
-                var at = opening.AddDays(random.Next(14)).AddMinutes(random.Next(12 * 60));
-                var camera = crowd.Camera();
-                for (var frame = random.Next(3, 9); frame > 0; frame--)
-                {
-                    frames.Add((at, identity, crowd.Sighting(identities[identity], camera)));
-                    at = at.AddSeconds(random.Next(5, 20));
-                }
-            }
-        }
+        var (identities, frames) = new Crowd(31).Fortnight(300, seed: 32, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
         var ownerOf = new Dictionary<string, int>();
         var merged = new HashSet<int>();
         var wrongFrames = 0;
-        foreach (var (at, identity, vector) in frames.OrderBy(frame => frame.At))
+        foreach (var (at, identity, vector) in frames)
         {
             var body = JsonSerializer.Serialize(new { vector, entry_time = at.ToString("O", CultureInfo.InvariantCulture) });
             var response = await organization.Camera.PostAsync(PersonPath, new StringContent(body, Encoding.UTF8, "application/json"));

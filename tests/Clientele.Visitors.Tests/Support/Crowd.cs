@@ -32,6 +32,31 @@ public sealed class Crowd
         cameraBias = [.. Enumerable.Range(0, Cameras).Select(_ => Scale(Gaussians(Dimensions, 1f), 0.1f))];
     }
 
+    /// <summary>
+    /// Two weeks of a shop: <paramref name="people"/> identities, each coming 1–4 times in opening hours and seen in 3–8
+    /// frames 5–20 s apart per visit by one camera, in time order.
+    /// </summary>
+    public (List<float[]> Identities, List<CrowdFrame> Frames) Fortnight(int people, int seed, DateTimeOffset opening)
+    {
+        var schedule = new Random(seed);
+        var identities = Enumerable.Range(0, people).Select(_ => Identity()).ToList();
+        var frames = new List<CrowdFrame>();
+        for (var identity = 0; identity < identities.Count; identity++)
+        {
+            for (var visit = schedule.Next(1, 5); visit > 0; visit--)
+            {
+                var at = opening.AddDays(schedule.Next(14)).AddMinutes(schedule.Next(12 * 60));
+                var camera = Camera();
+                for (var frame = schedule.Next(3, 9); frame > 0; frame--)
+                {
+                    frames.Add(new CrowdFrame(at, identity, Sighting(identities[identity], camera)));
+                    at = at.AddSeconds(schedule.Next(5, 20));
+                }
+            }
+        }
+        return (identities, [.. frames.OrderBy(frame => frame.At)]);
+    }
+
     public float[] Identity()
     {
         var shrink = random.NextDouble() < 0.03 ? 0.75f : 1f;
@@ -89,3 +114,6 @@ public sealed class Crowd
 
     private float Gaussian(float sigma) => Faces.Gaussian(random, sigma);
 }
+
+/// <summary>One camera frame of a crowd identity.</summary>
+public sealed record CrowdFrame(DateTimeOffset At, int Identity, float[] Vector);
