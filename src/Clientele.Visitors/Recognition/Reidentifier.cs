@@ -186,11 +186,17 @@ public sealed class Reidentifier : IDisposable
     {
         lock (sync)
         {
-            var closed = stays.Where(stay => now - stay.LastAt > Profile.StayGap).ToList();
-            if (closed.Count == 0)
+            // Every frame asks; most close nothing, so that case allocates nothing.
+            var anyClosed = false;
+            foreach (var stay in stays)
+            {
+                anyClosed |= now - stay.LastAt > Profile.StayGap;
+            }
+            if (!anyClosed)
             {
                 return [];
             }
+            var closed = stays.Where(stay => now - stay.LastAt > Profile.StayGap).ToList();
             stays.RemoveAll(closed.Contains);
             if (SessionOnly)
             {
