@@ -7,14 +7,15 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 count="${1:-2000}"
+warmup="${2:-200}"
 work="$(mktemp -d)"
 source bench/lib/demo-server.sh
 trap stop_demo_server EXIT
 start_demo_server
 
-python3 - "$port" "$count" <<'PY'
+python3 - "$port" "$count" "$warmup" <<'PY'
 import http.client, json, statistics, sys, time
-port, count = int(sys.argv[1]), int(sys.argv[2])
+port, count, warmup = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 conn = http.client.HTTPConnection("127.0.0.1", port)
 def call(method, path, body=None, headers={}):
     start = time.perf_counter()
@@ -28,7 +29,7 @@ _, token = call("POST", "/churn/api/auth/login/", json.dumps({"username": "admin
                 {"Content-Type": "application/json"})
 auth = {"Authorization": "Bearer " + json.loads(token)["access"], "Content-Type": "application/json"}
 def run(name, method, path, body=None, headers={}):
-    for i in range(200):
+    for i in range(warmup):
         call(method, path, body(i) if body else None, headers)
     times = sorted(call(method, path, body(i) if body else None, headers)[0] for i in range(count))
     p = lambda q: times[min(len(times) - 1, int(q * len(times)))]

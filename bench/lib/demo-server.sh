@@ -6,7 +6,7 @@ start_demo_server() {
   dotnet build src/Clientele.Server -c Release -v q -nologo >/dev/null
   ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Clientele="Data Source=$work/bench.db" Clientele__Churn__SweepMinutes=0 \
     Clientele__RateLimits__Enabled=false Logging__LogLevel__Default=Warning \
-    dotnet src/Clientele.Server/bin/Release/net10.0/Clientele.Server.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
+    dotnet src/Clientele.Server/bin/Release/net10.0/Clientele.Server.dll --urls "http://127.0.0.1:$port" >"${BENCH_SERVER_LOG:-$work/server.log}" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do
     curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return

@@ -16,14 +16,13 @@ namespace Clientele.Churn.Predictions;
 /// </summary>
 public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, TimeProvider time, IOptions<ChurnOptions> options)
 {
-    /// <summary>Scores and explains a few tracked customers (a prediction, a customer created or changed) and saves them with their history and alerts.</summary>
-    public async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAsync(ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken) =>
-        customers.Count == 0 || await models.ActiveAsync(db, cancellationToken) is not { } served ? [] : await ScoreAsync(db, customers, source, served, cancellationToken);
-
-    /// <summary>As <see cref="ScoreAsync(ChurnDbContext, IReadOnlyList{ChurnCustomer}, string, CancellationToken)"/>, with the model already looked up.</summary>
-    public async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAsync(
-        ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, ActiveModels.Served served, CancellationToken cancellationToken)
+    /// <summary>Scores and explains a few tracked customers (a customer created or changed) and saves them with their history and alerts.</summary>
+    public async Task<IReadOnlyList<RiskHistoryEntry>> ScoreAsync(ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken)
     {
+        if (customers.Count == 0 || await models.ActiveAsync(db, cancellationToken) is not { } served)
+        {
+            return [];
+        }
         var entries = await ScoreAndAlertAsync(db, customers, source, served, explain: true, cancellationToken);
         for (var index = 0; index < entries.Count; index++)
         {
@@ -40,13 +39,20 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
     /// Scores a page of customers (batch, sweep, import) without explanations and writes the scores and history rows row by row
     /// without tracking them (<see cref="RowStatement"/>), in one transaction with the alerts; the customers need not be tracked.
     /// </summary>
-    public async Task<IReadOnlyList<RiskHistoryEntry>> ScorePageAsync(ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RiskHistoryEntry>> ScorePageAsync(ChurnDbContext db, IReadOnlyList<ChurnCustomer> customers, string source, CancellationToken cancellationToken) =>
+        customers.Count == 0 || await models.ActiveAsync(db, cancellationToken) is not { } served
+            ? []
+            : await WriteAsync(db, await ScoreAndAlertAsync(db, customers, source, served, explain: false, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Scores and explains one untracked customer (a prediction, the API's hottest call) and writes it as <see cref="ScorePageAsync"/> does:
+    /// the change tracker would cost more than the model.
+    /// </summary>
+    public async Task<RiskHistoryEntry> PredictAsync(ChurnDbContext db, ChurnCustomer customer, string source, ActiveModels.Served served, CancellationToken cancellationToken) =>
+        (await WriteAsync(db, await ScoreAndAlertAsync(db, [customer], source, served, explain: true, cancellationToken), cancellationToken))[0];
+
+    private static async Task<IReadOnlyList<RiskHistoryEntry>> WriteAsync(ChurnDbContext db, IReadOnlyList<RiskHistoryEntry> entries, CancellationToken cancellationToken)
     {
-        if (customers.Count == 0 || await models.ActiveAsync(db, cancellationToken) is not { } served)
-        {
-            return [];
-        }
-        var entries = await ScoreAndAlertAsync(db, customers, source, served, explain: false, cancellationToken);
         var organization = db.CurrentOrganizationId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await RowStatement.Insert<RiskHistoryEntry>(db, nameof(RiskHistoryEntry.OrganizationId), nameof(RiskHistoryEntry.CustomerId), nameof(RiskHistoryEntry.Score),
@@ -57,7 +63,10 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
         await RowStatement.Update<ChurnCustomer>(db, [nameof(ChurnCustomer.RiskScore), nameof(ChurnCustomer.ModelVersion), nameof(ChurnCustomer.LastUpdated)],
                 [nameof(ChurnCustomer.Id), nameof(ChurnCustomer.OrganizationId)])
             .ExecuteAsync(db, [.. entries.Select(e => new object?[] { e.Score, e.ModelVersion, e.Timestamp, e.CustomerId, organization })], cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return entries;
     }

@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
+using System.Runtime.CompilerServices;
 
 namespace Clientele.Churn.Predictions;
 
@@ -25,6 +27,17 @@ public static class PredictionEndpoints
 
     public sealed record PredictionView(int CustomerId, double RiskScore, DateTime PredictionTime, FeaturesView FeaturesUsed,
         string ModelVersion, string RiskBand, IReadOnlyList<FactorView> TopFactors);
+
+    private sealed record CustomerAndVersion(ChurnCustomer Customer, string? ActiveVersion);
+
+    // The customer and the active version in one round trip, compiled once per model: a prediction is the API's hottest call.
+    // A compiled query is bound to the model it was first run with, and tests run SQLite and PostgreSQL in one process.
+    private static readonly ConditionalWeakTable<IModel, Func<ChurnDbContext, int, CancellationToken, Task<CustomerAndVersion?>>> CustomerAndActiveVersion = [];
+
+    private static Func<ChurnDbContext, int, CancellationToken, Task<CustomerAndVersion?>> CompileCustomerAndActiveVersion(IModel _) => EF.CompileAsyncQuery(
+        (ChurnDbContext db, int id, CancellationToken cancellationToken) => db.Customers.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new CustomerAndVersion(c, db.ModelVersions.Where(m => m.IsActive).Select(m => m.Version).FirstOrDefault()))
+            .FirstOrDefault());
 
     public static void Map(RouteGroupBuilder churn)
     {
@@ -43,10 +56,7 @@ public static class PredictionEndpoints
         {
             return ChurnResults.Invalid("customer_id", CustomerInput.Required);
         }
-        // The customer and the active version in one round trip: a prediction is the API's hottest call.
-        var found = await db.Customers.Where(c => c.Id == id)
-            .Select(c => new { Customer = c, ActiveVersion = db.ModelVersions.Where(m => m.IsActive).Select(m => m.Version).FirstOrDefault() })
-            .FirstOrDefaultAsync(context.RequestAborted);
+        var found = await CustomerAndActiveVersion.GetValue(db.Model, CompileCustomerAndActiveVersion)(db, id, context.RequestAborted);
         if (found is null)
         {
             return ChurnResults.NotFound();
@@ -56,7 +66,7 @@ public static class PredictionEndpoints
         {
             return ChurnResults.BadRequest(ModelEndpoints.NoModel);
         }
-        var entry = (await scoring.ScoreAsync(db, [customer], RiskSources.Predict, served, context.RequestAborted))[0];
+        var entry = await scoring.PredictAsync(db, customer, RiskSources.Predict, served, context.RequestAborted);
         return TypedResults.Ok(new PredictionView(customer.Id, entry.Score, entry.Timestamp.UtcDateTime, FeaturesView.Of(CustomerScoring.FeaturesOf(customer)),
             entry.ModelVersion, options.Value.Bands.Of(entry.Score), RiskPoints.Factors(entry.FactorsJson)));
     }

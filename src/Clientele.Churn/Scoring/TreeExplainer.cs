@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace Clientele.Churn.Scoring;
 
@@ -77,6 +78,7 @@ internal sealed class TreeExplainer
         // leaves use get dense ids as they turn up, and sums holds one block of rows per id.
         var idOf = ArrayPool<int>.Shared.Rent(KeyCount);
         var sums = ArrayPool<double>.Shared.Rent(DistinctKeys * rows);
+        var margins = ArrayPool<double>.Shared.Rent((Everyone + 1) * rows);
         var keyOfId = new List<int>();
         var shared = new double[rows];
         var worth = new double[Everyone + 1];
@@ -115,33 +117,34 @@ internal sealed class TreeExplainer
                     }
                 }
             }
-            var margins = new double[Everyone + 1];
-            for (var row = 0; row < rows; row++)
+            // Margins coalition by coalition, each a block of rows: a key's sums are added to every coalition that holds its Need and
+            // none of its Forbid (the free fields' subsets enumerated as submasks) as one vector add over the rows. Per row and
+            // coalition the keys are still added in the same order, so the values do not depend on this layout.
+            for (var coalition = 0; coalition <= Everyone; coalition++)
             {
-                Array.Fill(margins, shared[row]);
-                for (var id = 0; id < keyOfId.Count; id++)
+                shared.CopyTo(margins, coalition * rows);
+            }
+            for (var id = 0; id < keyOfId.Count; id++)
+            {
+                var key = keyOfId[id];
+                var need = key >> FieldCount;
+                var free = Everyone & ~(need | (key & Everyone));
+                var values = sums.AsSpan(id * rows, rows);
+                for (var subset = free; ; subset = (subset - 1) & free)
                 {
-                    var value = sums[id * rows + row];
-                    if (value == 0)
+                    var target = margins.AsSpan((need | subset) * rows, rows);
+                    TensorPrimitives.Add(target, values, target);
+                    if (subset == 0)
                     {
-                        continue;
-                    }
-                    // Every coalition that holds Need and none of Forbid; the free fields' subsets enumerated as submasks.
-                    var key = keyOfId[id];
-                    var need = key >> FieldCount;
-                    var free = Everyone & ~(need | (key & Everyone));
-                    for (var subset = free; ; subset = (subset - 1) & free)
-                    {
-                        margins[need | subset] += value;
-                        if (subset == 0)
-                        {
-                            break;
-                        }
+                        break;
                     }
                 }
-                for (var coalition = 0; coalition <= Everyone; coalition++)
+            }
+            for (var coalition = 0; coalition <= Everyone; coalition++)
+            {
+                foreach (var margin in margins.AsSpan(coalition * rows, rows))
                 {
-                    worth[coalition] += ensemble.Probability(margins[coalition]);
+                    worth[coalition] += ensemble.Probability(margin);
                 }
             }
         }
@@ -149,6 +152,7 @@ internal sealed class TreeExplainer
         {
             ArrayPool<int>.Shared.Return(idOf);
             ArrayPool<double>.Shared.Return(sums);
+            ArrayPool<double>.Shared.Return(margins);
         }
         for (var coalition = 0; coalition <= Everyone; coalition++)
         {
