@@ -99,14 +99,14 @@ public static class LeadImport
 
     private static async Task<(List<Candidate> Candidates, int Lines)> ReadAsync(LeadsDbContext db, string text, List<FieldError> problems, CancellationToken cancellationToken)
     {
-        var badQuoting = new HashSet<int>();
+        var badQuoting = false;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
             DetectDelimiterValues = [",", ";", "\t"],
             TrimOptions = TrimOptions.Trim,
             MissingFieldFound = null,
-            BadDataFound = args => badQuoting.Add(args.Context.Parser!.RawRow),
+            BadDataFound = _ => badQuoting = true,
         };
         using var csv = new CsvReader(new StringReader(text), configuration);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } written || written.All(string.IsNullOrWhiteSpace))
@@ -134,17 +134,19 @@ public static class LeadImport
                 problems.Add(new FieldError(["file", line], $"At most {MaxLines} leads in one file; split it.", "too_long"));
                 break;
             }
-            if (badQuoting.Contains(csv.Parser.RawRow))
-            {
-                problems.Add(new FieldError(["file", line], "Malformed quoting: a field with a quote must be quoted whole, with \"\" for a quote inside (RFC 4180).", "csv"));
-                continue;
-            }
             if (csv.Parser.Count != header.Length)
             {
                 problems.Add(new FieldError(["file", line], $"The line has {csv.Parser.Count} fields; the header has {header.Length}.", "csv"));
                 continue;
             }
+            // CsvHelper reads a field's quotes when the field is first asked for, and only then reports bad data.
+            badQuoting = false;
             var cells = header.Select((column, index) => (column, value: csv.Parser[index])).ToDictionary(c => c.column, c => c.value);
+            if (badQuoting)
+            {
+                problems.Add(new FieldError(["file", line], "Malformed quoting: a field with a quote must be quoted whole, with \"\" for a quote inside (RFC 4180).", "csv"));
+                continue;
+            }
             if (Check(cells, places, line, problems) is { } lead)
             {
                 candidates.Add(new Candidate(line, lead));
