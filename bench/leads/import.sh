@@ -2,13 +2,14 @@
 # CSV import of leads through HTTP: starts the Release server (Development, demo data, rate limits off) on SQLite (a fresh
 # file) and/or PostgreSQL (a private cluster started here as the postgres user), then, on one keep-alive connection, times
 # `POST /leads/api/leads/import` with a file of N leads (new phones each round; attributed to a demo campaign by name):
-# three dry runs and three imports, next to the anchors in the same run: the same N leads sent one by one to
-# `POST /leads/api/leads`, and N `GET /health/live`. Usage: bench/leads/import.sh [sqlite|postgres|both=both] [N=5000]
+# three dry runs and three imports, next to the anchors in the same run: M leads of the same shape sent one by one to
+# `POST /leads/api/leads`, and M `GET /health/live`. Usage: bench/leads/import.sh [sqlite|postgres|both=both] [N=5000] [M=1000]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 which="${1:-both}"
 count="${2:-5000}"
+anchors="${3:-1000}"
 pg_bin=/usr/lib/postgresql/15/bin
 work="$(mktemp -d)"
 chmod 777 "$work"
@@ -38,9 +39,9 @@ run() {
     sleep 0.5
   done
   echo "== $provider"
-  python3 - "$port" "$count" <<'PY'
+  python3 - "$port" "$count" "$anchors" <<'PY'
 import http.client, json, sys, time
-port, count = int(sys.argv[1]), int(sys.argv[2])
+port, count, anchors = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
 def call(method, path, body=None, headers={}):
     start = time.perf_counter()
@@ -62,9 +63,10 @@ def report(name, seconds):
     print(f"{name}: n={count} median {seconds[len(seconds) // 2]:.2f} s ({count / seconds[len(seconds) // 2]:.0f} leads/s), runs " + ", ".join(f"{s:.2f}" for s in seconds))
 call("GET", "/health/live")
 start = time.perf_counter()
-for _ in range(count):
+for _ in range(anchors):
     call("GET", "/health/live")
-print(f"anchor GET /health/live: n={count} {time.perf_counter() - start:.2f} s ({count / (time.perf_counter() - start):.0f}/s)")
+seconds = time.perf_counter() - start
+print(f"anchor GET /health/live: n={anchors} {seconds:.2f} s ({anchors / seconds:.0f}/s)")
 report("POST /leads/api/leads/import?dry_run=true", [call("POST", "/leads/api/leads/import?dry_run=true", csv(1), headers)[0] for _ in range(3)])
 imports = []
 for round in (2, 3, 4):
@@ -73,12 +75,12 @@ for round in (2, 3, 4):
     imports.append(seconds)
 report("POST /leads/api/leads/import", imports)
 start = time.perf_counter()
-for i in range(count):
+for i in range(anchors):
     body = json.dumps({"name": f"Клиент 5-{i}", "phone": phone(5, i), "source": "olx", "budget": 15000 + i, "notes": f"Импорт, строка {i}",
         "campaign_id": campaign["id"]}, ensure_ascii=False).encode()
     call("POST", "/leads/api/leads", body, {"Content-Type": "application/json"})
 seconds = time.perf_counter() - start
-print(f"anchor POST /leads/api/leads one by one: n={count} {seconds:.2f} s ({count / seconds:.0f} leads/s)")
+print(f"anchor POST /leads/api/leads one by one: n={anchors} {seconds:.2f} s ({anchors / seconds:.0f} leads/s)")
 PY
   stop_server
 }
