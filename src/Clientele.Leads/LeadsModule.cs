@@ -3,6 +3,8 @@ using Clientele.Leads.Campaigns;
 using Clientele.Leads.Channels;
 using Clientele.Leads.Data;
 using Clientele.Leads.Demo;
+using Clientele.Leads.Export;
+using Clientele.Leads.Import;
 using Clientele.Leads.Leads;
 using Clientele.Leads.Niches;
 using Clientele.Leads.Qualification;
@@ -48,6 +50,8 @@ public static class LeadsModule
         AdEndpoints.Map(leads);
         SpendEndpoints.Map(leads);
         LeadEndpoints.Map(leads);
+        ExportEndpoints.Map(leads);
+        ImportEndpoints.Map(leads);
         ChannelEndpoints.Map(leads);
         ChannelSecretEndpoints.Map(leads);
         return endpoints;
