@@ -30,18 +30,20 @@ ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Clientele="Data Source=$wo
   dotnet "$dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 240); do
-  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break
+ready=false
+for _ in $(seq 1 1200); do
+  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && { ready=true; break; }
   sleep 0.5
 done
+$ready || { echo "bench/banking/wrk.sh: the server did not get ready; its log:" >&2; cat "$work/server.log" >&2; exit 1; }
 base="http://127.0.0.1:$port"
-curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \
+curl -fsS -c "$work/cookies" -H 'Content-Type: application/json' \
   -d '{"email":"admin@clientele.local","password":"clientele-demo"}' "$base/platform/api/auth/login" >/dev/null
-key=$(curl -sf -b "$work/cookies" -H 'Content-Type: application/json' -d '{"name":"wrk","scopes":["banking:write"]}' \
+key=$(curl -fsS -b "$work/cookies" -H 'Content-Type: application/json' -d '{"name":"wrk","scopes":["banking:write"]}' \
   "$base/platform/api/keys/" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
 files=()
 for file in "$data"/*.csv; do files+=(-F "files=@$file"); done
-curl -sf -H "X-Api-Key: $key" "${files[@]}" "$base/banking/api/import" >/dev/null
+curl -fsS -H "X-Api-Key: $key" "${files[@]}" "$base/banking/api/import" >/dev/null
 # Warm up: the first answer of each endpoint (JIT, caches) is not part of the figures.
 for code in $(seq 1 60); do
   curl -sf -H "X-Api-Key: $key" "$base/banking/api/clients/$code" >/dev/null
