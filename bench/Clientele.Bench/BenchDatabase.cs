@@ -63,6 +63,7 @@ public sealed class BenchDatabase : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<DatabaseSettingsAccessor>()
             .AddScoped<TenantContext>()
+            .AddSingleton(TimeProvider.System)
             .AddLogging();
         services.AddModuleDbContext<BankingDbContext>("banking");
         services.AddRecommendations();
@@ -212,6 +213,52 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
         await using var analyze = new NpgsqlCommand("ANALYZE", connection);
         await analyze.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The columns the batch reads, exported by the database's own client to /dev/null: the floor of one pass.</summary>
+    public async Task ExportToNullAsync()
+    {
+        string[] queries =
+        [
+            "SELECT \"ClientCode\", \"Name\", \"Status\", \"Age\", \"City\", \"AvgMonthlyBalanceKzt\" FROM banking_clients",
+            "SELECT \"ClientCode\", \"OccurredAt\", \"Category\", \"AmountKzt\", \"Currency\" FROM banking_transactions",
+            "SELECT \"ClientCode\", \"OccurredAt\", \"Type\", \"Direction\", \"AmountKzt\" FROM banking_transfers",
+        ];
+        if (Provider == "sqlite")
+        {
+            var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            await ShellAsync("sqlite3", ["-csv", file, string.Join("; ", queries) + ";"]);
+        }
+        else
+        {
+            var server = new NpgsqlConnectionStringBuilder(ConnectionString);
+            var copies = queries.SelectMany(q => new[] { "-c", $"COPY ({q}) TO STDOUT" });
+            await ShellAsync("psql", ["-X", "-q", "-h", server.Host!, "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", server.Username!, "-d", server.Database!, .. copies],
+                server.Password);
+        }
+    }
+
+    private static async Task ShellAsync(string program, IEnumerable<string> arguments, string? password = null)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec \"$0\" \"$@\" > /dev/null");
+        start.ArgumentList.Add(program);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        if (password is not null)
+        {
+            start.Environment["PGPASSWORD"] = password;
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} exited with {process.ExitCode}: {errors}");
+        }
     }
 
     public async ValueTask DisposeAsync() => await Services.DisposeAsync();

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Clientele.Banking.Data;
 using Clientele.Banking.Domain;
+using Clientele.Banking.Population;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Json;
 using Microsoft.AspNetCore.Builder;
@@ -68,6 +69,12 @@ public static class ClientEndpoints
     public static async Task<Results<Ok<ClientDashboardData>, NotFound<Detail>>> GetClientAsync(
         [FromRoute(Name = "client_code")] int clientCode, BankingDbContext db, CancellationToken cancellationToken)
     {
+        if (await ClientFeaturesStore.FreshAsync(db, clientCode, cancellationToken) is { } features)
+        {
+            return TypedResults.Ok(new ClientDashboardData(
+                features.ClientCode, features.Name, features.Status, features.Age, features.City, features.AvgMonthlyBalanceKzt,
+                features.SpendingTotalKzt, features.TopCategories(3).Select(c => new TopCategory(c.Key, c.Value)).ToList()));
+        }
         var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientCode == clientCode, cancellationToken);
         if (client is null)
         {

@@ -12,6 +12,7 @@ public class BankingDbContext(DbContextOptions<BankingDbContext> options, Tenant
     public DbSet<ClientMonthlySpending> MonthlySpending => Set<ClientMonthlySpending>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<StoredPopulationStats> PopulationStats => Set<StoredPopulationStats>();
+    public DbSet<StoredClientFeatures> ClientFeatures => Set<StoredClientFeatures>();
 
     public override string ModuleName => BankingModule.Name;
 
@@ -63,6 +64,11 @@ public class BankingDbContext(DbContextOptions<BankingDbContext> options, Tenant
         {
             e.ToTable("banking_population_stats");
             e.HasIndex(s => s.OrganizationId).IsUnique();
+        });
+        modelBuilder.Entity<StoredClientFeatures>(e =>
+        {
+            e.ToTable("banking_client_features");
+            e.HasIndex(f => new { f.OrganizationId, f.ClientCode }).IsUnique();
         });
         base.OnModelCreating(modelBuilder);
     }

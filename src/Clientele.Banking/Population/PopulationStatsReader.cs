@@ -4,22 +4,20 @@ using Clientele.Banking.Recommendations;
 
 namespace Clientele.Banking.Population;
 
-/// <summary>Builds population statistics by streaming every client of the organization once, a page at a time.</summary>
+/// <summary>Builds population statistics by streaming every client of the organization once, a page at a time
+/// (each page described while the next is read).</summary>
 public static class PopulationStatsReader
 {
     public static async Task<PopulationStats> BuildAsync(
-        BankingDbContext db, OfferEngine engine, int pageSize, Func<int, Task>? onPage, CancellationToken cancellationToken)
+        BankingDbContext db, OfferEngine engine, int pageSize, Func<IReadOnlyList<ClientFeatures>, Task>? onPage, CancellationToken cancellationToken)
     {
         var builder = new PopulationStatsBuilder(engine.Settings);
-        await foreach (var page in ClientActivityReader.PagesAsync(db, pageSize, cancellationToken))
+        await foreach (var described in ClientActivityReader.PipelineAsync(db, pageSize, page => page.Select(engine.Describe).ToList(), cancellationToken))
         {
-            foreach (var activity in page)
-            {
-                builder.Add(engine.Describe(activity));
-            }
+            described.ForEach(builder.Add);
             if (onPage is not null)
             {
-                await onPage(page.Count);
+                await onPage(described);
             }
         }
         return builder.Build();

@@ -4,6 +4,7 @@ using Clientele.Banking.Domain;
 using Clientele.Banking.Offers;
 using Clientele.Banking.Recommendations;
 using Clientele.Platform.Jobs;
+using Clientele.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,9 +136,14 @@ public sealed class PopulationStatsStore(
             var total = await db.Clients.LongCountAsync(cancellationToken);
             var done = 0L;
             var renewed = Stopwatch.StartNew();
-            var stats = await PopulationStatsReader.BuildAsync(db, engine, Math.Max(1, options.Value.PageSize), async count =>
+            // Features are written through a context of their own: the caller's (an import's) change tracker stays out of it.
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(db.CurrentOrganizationId);
+            var writer = scope.ServiceProvider.GetRequiredService<BankingDbContext>();
+            var stats = await PopulationStatsReader.BuildAsync(db, engine, Math.Max(1, options.Value.PageSize), async page =>
             {
-                done += count;
+                await ClientFeaturesStore.WritePageAsync(writer, version, page, cancellationToken);
+                done += page.Count;
                 if (renewed.Elapsed > Lease / 3)
                 {
                     await RenewAsync(builder, cancellationToken);
@@ -149,6 +155,7 @@ public sealed class PopulationStatsStore(
                 }
             }, cancellationToken);
             await RenewAsync(builder, cancellationToken);
+            await ClientFeaturesStore.DeleteOtherVersionsAsync(writer, version, cancellationToken);
             await SaveAsync(version, stats, cancellationToken);
             logger.LogInformation("Population statistics of organization {OrganizationId} built for data version {DataVersion}: {Clients} clients in {ElapsedMs} ms",
                 db.CurrentOrganizationId, version, stats.Clients, clock.ElapsedMilliseconds);

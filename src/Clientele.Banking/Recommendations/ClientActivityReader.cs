@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Clientele.Banking.Data;
 using Clientele.Banking.Domain;
@@ -9,31 +10,85 @@ namespace Clientele.Banking.Recommendations;
 /// <summary>
 /// Reads clients with their three months of activity page by page (keyset on client code), so a batch over a million clients
 /// holds one page in memory: per page one query for the clients, one for their card payments and one for their transfers.
+/// Rows are read with a plain data reader over the command EF Core generates (tenant filter and parameters included), not
+/// materialised as entities.
 /// </summary>
 public static class ClientActivityReader
 {
-    public static async IAsyncEnumerable<IReadOnlyList<ClientActivity>> PagesAsync(
-        BankingDbContext db, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<IReadOnlyList<ClientActivity>> PagesAsync(BankingDbContext db, int pageSize, CancellationToken cancellationToken) =>
+        PipelineAsync(db, pageSize, page => page, cancellationToken);
+
+    /// <summary>
+    /// Pages of <paramref name="work"/>'s results: <paramref name="work"/> runs on the thread pool over one page while the next page
+    /// is read, and the caller gets each result between two reads, so it may use <paramref name="db"/> itself.
+    /// </summary>
+    public static async IAsyncEnumerable<TResult> PipelineAsync<TResult>(
+        BankingDbContext db, int pageSize, Func<IReadOnlyList<ClientActivity>, TResult> work, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var after = int.MinValue;
-        while (true)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var clients = await db.Clients.AsNoTracking().Where(c => c.ClientCode > after).OrderBy(c => c.ClientCode).Take(pageSize)
-                .ToListAsync(cancellationToken);
-            if (clients.Count == 0)
+            var page = await ReadPageAsync(db, int.MinValue, pageSize, cancellationToken);
+            while (page.Count > 0)
             {
-                yield break;
+                var current = page;
+                var worked = Task.Run(() => work(current), cancellationToken);
+                try
+                {
+                    page = await ReadPageAsync(db, current[^1].ClientCode, pageSize, cancellationToken);
+                }
+                catch
+                {
+                    await worked.ContinueWith(_ => { }, TaskScheduler.Default);
+                    throw;
+                }
+                yield return await worked;
             }
-            var (first, last) = (clients[0].ClientCode, clients[^1].ClientCode);
-            var spending = (await db.Transactions.AsNoTracking().Where(t => t.ClientCode >= first && t.ClientCode <= last)
-                    .Select(t => new { t.ClientCode, t.OccurredAt, t.Category, t.AmountKzt, t.Currency }).ToListAsync(cancellationToken))
-                .ToLookup(t => t.ClientCode, t => new SpendingRow(t.OccurredAt, t.Category, t.AmountKzt, t.Currency));
-            var transfers = (await db.Transfers.AsNoTracking().Where(t => t.ClientCode >= first && t.ClientCode <= last)
-                    .Select(t => new { t.ClientCode, t.OccurredAt, t.Type, t.Direction, t.AmountKzt }).ToListAsync(cancellationToken))
-                .ToLookup(t => t.ClientCode, t => new TransferRow(t.OccurredAt, t.Type, t.Direction, t.AmountKzt));
-            yield return clients.Select(c => Activity(c, spending[c.ClientCode], transfers[c.ClientCode])).ToList();
-            after = last;
         }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<IReadOnlyList<ClientActivity>> ReadPageAsync(BankingDbContext db, int after, int pageSize, CancellationToken cancellationToken)
+    {
+        var clients = await db.Clients.AsNoTracking().Where(c => c.ClientCode > after).OrderBy(c => c.ClientCode).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        if (clients.Count == 0)
+        {
+            return [];
+        }
+        var (first, last) = (clients[0].ClientCode, clients[^1].ClientCode);
+        var spending = await GroupAsync(db.Transactions.Where(t => t.ClientCode >= first && t.ClientCode <= last)
+            .Select(t => new { t.ClientCode, t.OccurredAt, t.Category, t.AmountKzt, t.Currency }),
+            reader => new SpendingRow(reader.GetDateTime(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4)), cancellationToken);
+        var transfers = await GroupAsync(db.Transfers.Where(t => t.ClientCode >= first && t.ClientCode <= last)
+            .Select(t => new { t.ClientCode, t.OccurredAt, t.Type, t.Direction, t.AmountKzt }),
+            reader => new TransferRow(reader.GetDateTime(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4)), cancellationToken);
+        return clients.Select(c => Activity(c, spending.GetValueOrDefault(c.ClientCode) ?? [], transfers.GetValueOrDefault(c.ClientCode) ?? [])).ToList();
+    }
+
+    /// <summary>Rows of <paramref name="query"/> (client code first) by client, in the order the database returns them.</summary>
+    private static async Task<Dictionary<int, List<TRow>>> GroupAsync<TRow>(
+        IQueryable query, Func<DbDataReader, TRow> row, CancellationToken cancellationToken)
+    {
+        var byClient = new Dictionary<int, List<TRow>>();
+        await using var command = query.CreateDbCommand();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var (code, rows) = (int.MinValue, new List<TRow>());
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var next = reader.GetInt32(0);
+            if (next != code && !byClient.TryGetValue(next, out rows!))
+            {
+                rows = [];
+                byClient.Add(next, rows);
+            }
+            code = next;
+            rows.Add(row(reader));
+        }
+        return byClient;
     }
 
     public static async Task<ClientActivity?> OneAsync(BankingDbContext db, int clientCode, CancellationToken cancellationToken)

@@ -33,15 +33,21 @@ public sealed class RecommendationService(
 
     /// <summary>Every client described once into fresh statistics (what a build does), for measuring it.</summary>
     public Task<PopulationStats> BuildPopulationAsync(Func<int, Task>? onPage, CancellationToken cancellationToken) =>
-        PopulationStatsReader.BuildAsync(db, engine, PageSize, onPage, cancellationToken);
+        PopulationStatsReader.BuildAsync(db, engine, PageSize, onPage is null ? null : page => onPage(page.Count), cancellationToken);
+
+    /// <summary>The client's stored features when fresh (kept current at import), else described from the client's rows.</summary>
     public async Task<ClientRecommendation?> ForClientAsync(int clientCode, CancellationToken cancellationToken)
     {
-        if (await ClientActivityReader.OneAsync(db, clientCode, cancellationToken) is not { } activity)
+        var features = await ClientFeaturesStore.FreshAsync(db, clientCode, cancellationToken);
+        if (features is null)
         {
-            return null;
+            if (await ClientActivityReader.OneAsync(db, clientCode, cancellationToken) is not { } activity)
+            {
+                return null;
+            }
+            features = engine.Describe(activity);
         }
         var population = await PopulationAsync(cancellationToken);
-        var features = engine.Describe(activity);
         var offers = engine.Rank(features, population);
         var push = composer.Compose(features, offers.Best);
         return new ClientRecommendation(features, offers, push, PushChecker.Check(push, features, offers.Best, composer.Settings));
@@ -54,19 +60,25 @@ public sealed class RecommendationService(
     public async IAsyncEnumerable<IReadOnlyList<RecommendationRow>> RecommendAllAsync(
         PopulationStats population, int top, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var page in ClientActivityReader.PagesAsync(db, PageSize, cancellationToken))
+        // Ranked and composed on the thread pool while the next page is read.
+        await foreach (var rows in ClientActivityReader.PipelineAsync(db, PageSize, page => Recommend(page, population, top), cancellationToken))
         {
-            var rows = new List<RecommendationRow>(page.Count * top);
-            foreach (var activity in page)
-            {
-                var features = engine.Describe(activity);
-                foreach (var offer in engine.Rank(features, population).Top(top))
-                {
-                    rows.Add(new RecommendationRow(features.ClientCode, offer.Rank, offer.Product, composer.Compose(features, offer)));
-                }
-            }
             yield return rows;
         }
+    }
+
+    private List<RecommendationRow> Recommend(IReadOnlyList<ClientActivity> page, PopulationStats population, int top)
+    {
+        var rows = new List<RecommendationRow>(page.Count * top);
+        foreach (var activity in page)
+        {
+            var features = engine.Describe(activity);
+            foreach (var offer in engine.Rank(features, population).Top(top))
+            {
+                rows.Add(new RecommendationRow(features.ClientCode, offer.Rank, offer.Product, composer.Compose(features, offer)));
+            }
+        }
+        return rows;
     }
 
     /// <summary>How many clients have each product as best; cached per instance for the data and statistics it was counted on.</summary>
@@ -81,11 +93,11 @@ public sealed class RecommendationService(
         }
         var counts = Products.All.ToDictionary(p => p, _ => 0);
         var clients = 0;
-        await foreach (var page in ClientActivityReader.PagesAsync(db, PageSize, cancellationToken))
+        await foreach (var bests in ClientActivityReader.PipelineAsync(db, PageSize,
+                           page => page.Select(a => engine.Rank(engine.Describe(a), population).Best.Product).ToList(), cancellationToken))
         {
-            foreach (var activity in page)
+            foreach (var best in bests)
             {
-                var best = engine.Rank(engine.Describe(activity), population).Best.Product;
                 counts[best] = counts.GetValueOrDefault(best) + 1;
                 clients++;
             }

@@ -188,6 +188,37 @@ namespace Clientele.Banking.Data.Migrations.Postgres
                     b.ToTable("banking_data_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Banking.Domain.StoredClientFeatures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClientCode")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "ClientCode")
+                        .IsUnique();
+
+                    b.ToTable("banking_client_features", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Banking.Domain.StoredPopulationStats", b =>
                 {
                     b.Property<long>("Id")

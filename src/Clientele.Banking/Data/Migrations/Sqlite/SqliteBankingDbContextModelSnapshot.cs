@@ -175,6 +175,35 @@ namespace Clientele.Banking.Data.Migrations.Sqlite
                     b.ToTable("banking_data_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Banking.Domain.StoredClientFeatures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "ClientCode")
+                        .IsUnique();
+
+                    b.ToTable("banking_client_features", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Banking.Domain.StoredPopulationStats", b =>
                 {
                     b.Property<long>("Id")
