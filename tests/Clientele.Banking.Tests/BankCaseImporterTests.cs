@@ -1,3 +1,4 @@
+using Clientele.Banking.Data.Import;
 using Clientele.Banking.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -252,5 +253,57 @@ public sealed class BankCaseImporterTests
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(3, (await database.SnapshotAsync(OrganizationA)).Transactions);
+    }
+
+    [Fact]
+    public async Task A_bad_row_far_into_a_big_file_stores_nothing_and_is_reported_by_its_line()
+    {
+        using var database = new ImportDatabase();
+        await database.ImportAsync(OrganizationA, CaseFiles.ValidCase());
+        var before = await database.SnapshotAsync(OrganizationA);
+        var rows = Enumerable.Range(0, 200_000).Select(row => $"{1 + row % 2},Айгерим,зп,Алматы,2025-08-01 10:00:00,Кино,{(row == 199_990 ? "abc" : "7.5")},KZT");
+
+        var outcome = await database.ImportAsync(OrganizationA,
+            CaseFiles.Csv("clients.csv", CaseFiles.Clients.Replace("1250000.50", "1", StringComparison.Ordinal)),
+            CaseFiles.Csv("client_1_transactions_3m.csv", string.Join("\n", [CaseFiles.TransactionsHeader, .. rows])));
+
+        Assert.False(outcome.Succeeded);
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Equal(("client_1_transactions_3m.csv", 199_992), (problem.File, problem.Line));
+        Assert.Contains("amount", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await database.SnapshotAsync(OrganizationA));
+    }
+
+    [Fact]
+    public async Task Clients_imported_twice_in_one_import_are_refused_and_nothing_is_stored()
+    {
+        using var database = new ImportDatabase();
+
+        var outcome = await database.ImportAsync(OrganizationA,
+            CaseFiles.Csv("clients.csv", CaseFiles.Clients),
+            CaseFiles.Csv("more_clients.csv", CaseFiles.Clients.Split('\n')[0] + "\n2,Данияр,Студент,20,Астана,1"));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(new ImportProblem("clients.csv", 0, "client_code 2 appears 2 times."), Assert.Single(outcome.Problems));
+        Assert.Equal(0, (await database.SnapshotAsync(OrganizationA)).Clients);
+    }
+
+    [Fact]
+    public async Task Rows_written_in_bulk_read_back_exactly_as_parsed()
+    {
+        using var database = new ImportDatabase();
+        var files = CaseFiles.ValidCase();
+
+        await database.ImportAsync(OrganizationA, files);
+
+        var db = database.Context(OrganizationA);
+        var parsed = CaseFiles.Parse(files);
+        // Decimals compare by value: SQLite keeps their text without trailing zeros, as EF's own SaveChanges writes it.
+        Assert.Equal(parsed.Clients.Select(c => (c.ClientCode, c.Name, c.Status, c.Age, c.City, c.AvgMonthlyBalanceKzt)),
+            (await db.Clients.AsNoTracking().OrderBy(c => c.ClientCode).ToListAsync()).Select(c => (c.ClientCode, c.Name, c.Status, c.Age, c.City, c.AvgMonthlyBalanceKzt)));
+        Assert.Equal(parsed.Transactions.Select(t => (t.ClientCode, t.OccurredAt, t.OccurredAt.Kind, t.Category, t.Amount, t.Currency, t.AmountKzt)),
+            (await db.Transactions.AsNoTracking().OrderBy(t => t.Id).ToListAsync()).Select(t => (t.ClientCode, t.OccurredAt, t.OccurredAt.Kind, t.Category, t.Amount, t.Currency, t.AmountKzt)));
+        Assert.Equal(parsed.Transfers.Select(t => (t.ClientCode, t.OccurredAt, t.Type, t.Direction, t.Amount, t.Currency, t.AmountKzt)),
+            (await db.Transfers.AsNoTracking().OrderBy(t => t.Id).ToListAsync()).Select(t => (t.ClientCode, t.OccurredAt, t.Type, t.Direction, t.Amount, t.Currency, t.AmountKzt)));
     }
 }

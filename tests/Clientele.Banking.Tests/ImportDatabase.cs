@@ -5,6 +5,7 @@ using Clientele.Banking.Data.Import;
 using Clientele.Platform.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Clientele.Banking.Tests;
 
@@ -30,7 +31,7 @@ internal sealed class ImportDatabase : IDisposable
     }
 
     public Task<ImportOutcome> ImportAsync(Guid organization, params BankCaseFile[] files) =>
-        new BankCaseImporter(Context(organization), CaseFiles.Parser()).ImportAsync(files, CancellationToken.None);
+        new BankCaseImporter(Context(organization), CaseFiles.Parser(), Options.Create(new BankingOptions())).ImportAsync(files, CancellationToken.None);
 
     /// <summary>Everything an organization can see, as text: counts, every client, and checksums of the amounts.</summary>
     public async Task<Snapshot> SnapshotAsync(Guid organization)

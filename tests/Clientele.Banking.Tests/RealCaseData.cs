@@ -16,7 +16,11 @@ public sealed class RealCaseData
         }
         var folder = root is null ? null : Path.GetFullPath(Path.Combine(root.FullName, "..", "shared", "data", "bank_case"));
         Folder = folder is not null && Directory.Exists(folder) ? folder : null;
-        parsed = new Lazy<ParsedBankCase>(() => CaseFiles.Parser().Parse(BankCaseFile.FromPaths([Folder!])));
+        parsed = new Lazy<ParsedBankCase>(() =>
+        {
+            using var files = BankCaseFiles.FromPaths([Folder!], new ImportLimits());
+            return CaseFiles.Parser().Parse(files.Files);
+        });
     }
 
     public string? Folder { get; }

@@ -11,7 +11,8 @@ public sealed class RealCaseDataTests(RealCaseData data) : IClassFixture<RealCas
     {
         data.SkipIfAbsent();
 
-        var files = BankCaseFile.FromPaths([data.Folder!]);
+        using var found = BankCaseFiles.FromPaths([data.Folder!], new ImportLimits());
+        var files = found.Files;
 
         Assert.Equal(121, files.Count);
         Assert.Contains(files, f => f.Name == "clients.csv");
@@ -110,7 +111,9 @@ public sealed class RealCaseDataTests(RealCaseData data) : IClassFixture<RealCas
             archive.CreateEntryFromFile(Path.Combine(data.Folder!, "SOURCE.md"), "bank_case/SOURCE.md");
         }
 
-        var files = BankCaseFile.FromZip(zipped.ToArray());
+        using var found = new BankCaseFiles(new ImportLimits());
+        Assert.Null(found.AddZip("bank_case.zip", new MemoryStream(zipped.ToArray())));
+        var files = found.Files;
         var parsed = CaseFiles.Parser().Parse(files);
 
         Assert.Equal(121, files.Count);

@@ -2,6 +2,7 @@ using Clientele.Banking.Data.Import;
 using Clientele.Banking.Population;
 using Clientele.Platform.Cli;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Clientele.Banking.Api;
 
@@ -23,17 +24,18 @@ public static class ImportVerb
             return 1;
         }
         using var scope = opened.Scope;
-        IReadOnlyList<BankCaseFile> files;
+        BankCaseFiles files;
         try
         {
-            files = BankCaseFile.FromPaths(args.Positional);
+            files = BankCaseFiles.FromPaths(args.Positional, scope.ServiceProvider.GetRequiredService<IOptions<BankingOptions>>().Value.Import);
         }
         catch (InvalidDataException e)
         {
             await Console.Error.WriteLineAsync($"Nothing was imported: {e.Message}");
             return 1;
         }
-        var outcome = await scope.ServiceProvider.GetRequiredService<BankCaseImporter>().ImportAsync(files, cancellationToken);
+        using var archives = files;
+        var outcome = await scope.ServiceProvider.GetRequiredService<BankCaseImporter>().ImportAsync(files.Files, cancellationToken);
         if (outcome.Imported is { } imported)
         {
             Console.WriteLine($"Imported into {opened.Organization.Slug}: {imported.Clients} clients, {imported.Transactions} transactions, {imported.Transfers} transfers.");

@@ -1,77 +1,23 @@
-using System.IO.Compression;
-
 namespace Clientele.Banking.Data.Import;
 
-/// <summary>One file of the case format, by name, with its bytes still to be read.</summary>
+/// <summary>One file of the case format, by name, with its bytes still to be read; <see cref="Archive"/> names the .zip it came from.</summary>
 public sealed record BankCaseFile(string Name, Func<Stream> Open)
 {
-    /// <summary>The CSV files of a folder, or of a .zip, or the named files themselves.</summary>
-    public static IReadOnlyList<BankCaseFile> FromPaths(IEnumerable<string> paths)
-    {
-        var files = new List<BankCaseFile>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.csv").Order(StringComparer.Ordinal).Select(f => new BankCaseFile(Path.GetFileName(f), () => File.OpenRead(f))));
-            }
-            else if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-            {
-                files.AddRange(FromZip(File.ReadAllBytes(path), path));
-            }
-            else
-            {
-                files.Add(new BankCaseFile(Path.GetFileName(path), () => File.OpenRead(path)));
-            }
-        }
-        return files;
-    }
+    public string? Archive { get; init; }
 
-    /// <summary>The CSV entries of a .zip within <see cref="ZipLimits.Default"/>; <see cref="InvalidDataException"/> says why not.</summary>
-    public static IReadOnlyList<BankCaseFile> FromZip(byte[] zip, string name = "the .zip")
-    {
-        var (files, problem) = FromZip(zip, ZipLimits.Default);
-        return problem is null ? files : throw new InvalidDataException($"{name}: {problem}");
-    }
-
-    /// <summary>The CSV entries of a .zip, or why it cannot be imported: not a zip, too many files, or more bytes unpacked than allowed.</summary>
-    public static (IReadOnlyList<BankCaseFile> Files, string? Problem) FromZip(byte[] zip, ZipLimits limits)
-    {
-        try
-        {
-            using var archive = new ZipArchive(new MemoryStream(zip));
-            var entries = archive.Entries
-                .Where(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !e.FullName.StartsWith("__MACOSX", StringComparison.Ordinal))
-                .ToList();
-            if (entries.Count > limits.MaxFiles)
-            {
-                return ([], $"Holds {entries.Count} CSV files; one import takes at most {limits.MaxFiles}.");
-            }
-            if (entries.Sum(e => e.Length) > limits.MaxUnpackedBytes)
-            {
-                return ([], $"Unpacks to more than {limits.MaxUnpackedBytes >> 20} MiB.");
-            }
-            // Safe to trust the declared sizes: an entry never inflates past its declared length (see BankCaseZipTests).
-            var files = entries.Select(e => (e.Name, Bytes: ReadAll(e))).Select(e => new BankCaseFile(e.Name, () => new MemoryStream(e.Bytes))).ToList();
-            return (files, null);
-        }
-        catch (InvalidDataException)
-        {
-            return ([], "Not a valid .zip archive.");
-        }
-    }
-
-    private static byte[] ReadAll(ZipArchiveEntry entry)
-    {
-        using var stream = entry.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    /// <summary>What a problem with the file as a whole (too big, not unpackable) names: the archive, else the file.</summary>
+    public string Source => Archive ?? Name;
 }
 
-/// <summary>How much one import may unpack from its archives.</summary>
-public sealed record ZipLimits(int MaxFiles, long MaxUnpackedBytes)
+/// <summary><c>Clientele:Banking:Import</c>: how much one import may unpack from its archives.</summary>
+public sealed class ImportLimits
 {
-    public static ZipLimits Default { get; } = new(1024, 1L << 30);
+    /// <summary>Files in one import, counting the CSV files inside archives.</summary>
+    public int MaxFiles { get; set; } = 1024;
+
+    /// <summary>Bytes all archives of one import may unpack to, counted while reading (declared sizes only refuse early).</summary>
+    public long MaxUnpackedBytes { get; set; } = 1L << 30;
+
+    /// <summary>Bytes in one line of a CSV file; a longer line is not the case format (and would be held whole by the reader).</summary>
+    public int MaxLineBytes { get; set; } = 64 << 10;
 }

@@ -1,5 +1,5 @@
 using Clientele.Banking.Population;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Clientele.Banking.Data.Import;
 
@@ -11,10 +11,11 @@ public sealed record ImportOutcome(ImportSummary? Imported, IReadOnlyList<Import
 }
 
 /// <summary>
-/// All or nothing: every file is parsed and checked first; only a clean set is written, in one transaction.
-/// Clients are upserted by client_code; a client's transactions (or transfers) are replaced when the import carries any.
+/// All or nothing, streaming: in one transaction, every file is read row by row into staging tables (<see cref="ImportStaging"/>),
+/// then checked and merged set-based; any problem rolls everything back. Clients are upserted by client_code; a client's
+/// transactions (or transfers) are replaced when the import carries any.
 /// </summary>
-public sealed class BankCaseImporter(BankingDbContext db, BankCaseParser parser)
+public sealed class BankCaseImporter(BankingDbContext db, BankCaseParser parser, IOptions<BankingOptions> options)
 {
     public async Task<ImportOutcome> ImportAsync(IReadOnlyList<BankCaseFile> files, CancellationToken cancellationToken)
     {
@@ -22,46 +23,60 @@ public sealed class BankCaseImporter(BankingDbContext db, BankCaseParser parser)
         {
             return new ImportOutcome(null, [new ImportProblem("", 0, "No files: send clients.csv and the client_N_transactions/transfers files (CSV or a .zip of them).")]);
         }
-        var parsed = parser.Parse(files);
-        var problems = parsed.Problems.ToList();
-        var importedCodes = parsed.Clients.Select(c => c.ClientCode).ToHashSet();
-        var storedCodes = (await db.Clients.Select(c => c.ClientCode).ToListAsync(cancellationToken)).ToHashSet();
-        var unknown = parsed.Transactions.Select(t => t.ClientCode).Concat(parsed.Transfers.Select(t => t.ClientCode))
-            .Where(code => !importedCodes.Contains(code) && !storedCodes.Contains(code)).Distinct().Order().ToList();
-        if (unknown.Count > 0)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var staging = await ImportStaging.CreateAsync(db, cancellationToken);
+        var problems = await ReadAsync(files, staging, cancellationToken);
+        if (problems.Count == 0)
         {
-            problems.Add(new ImportProblem("", 0, $"Rows for client_code {string.Join(", ", unknown.Take(20))} that is neither in clients.csv nor already stored."));
+            await staging.FlushAsync(cancellationToken);
+            problems.AddRange(await staging.ProblemsAsync(cancellationToken));
         }
         if (problems.Count > 0)
         {
+            await transaction.RollbackAsync(CancellationToken.None);
             return new ImportOutcome(null, problems);
         }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.Clients.Where(c => importedCodes.Contains(c.ClientCode)).ToDictionaryAsync(c => c.ClientCode, cancellationToken);
-        foreach (var client in parsed.Clients)
-        {
-            if (existing.TryGetValue(client.ClientCode, out var stored))
-            {
-                (stored.Name, stored.Status, stored.Age, stored.City, stored.AvgMonthlyBalanceKzt) = (client.Name, client.Status, client.Age, client.City, client.AvgMonthlyBalanceKzt);
-            }
-            else
-            {
-                db.Clients.Add(client);
-            }
-        }
-        var transactionCodes = parsed.Transactions.Select(t => t.ClientCode).Distinct().ToList();
-        var transferCodes = parsed.Transfers.Select(t => t.ClientCode).Distinct().ToList();
-        await db.Transactions.Where(t => transactionCodes.Contains(t.ClientCode)).ExecuteDeleteAsync(cancellationToken);
-        await db.Transfers.Where(t => transferCodes.Contains(t.ClientCode)).ExecuteDeleteAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Transactions.AddRange(parsed.Transactions);
-        db.Transfers.AddRange(parsed.Transfers);
-        db.ChangeTracker.DetectChanges();
+        await staging.MergeAsync(cancellationToken);
+        var imported = staging.Counted;
         await DataVersions.BumpAsync(db, DateTimeOffset.UtcNow, cancellationToken);
-        db.Publish("banking.import.completed", new { clients = parsed.Clients.Count, transactions = parsed.Transactions.Count, transfers = parsed.Transfers.Count });
+        db.Publish("banking.import.completed", new { clients = imported.Clients, transactions = imported.Transactions, transfers = imported.Transfers });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportOutcome(new ImportSummary(parsed.Clients.Count, parsed.Transactions.Count, parsed.Transfers.Count), []);
+        return new ImportOutcome(imported, []);
+    }
+
+    /// <summary>Stages every valid row until the first problem, then only reads on to report more (up to <see cref="BankCaseParser.MaxProblems"/>).</summary>
+    private async Task<List<ImportProblem>> ReadAsync(IReadOnlyList<BankCaseFile> files, ImportStaging staging, CancellationToken cancellationToken)
+    {
+        var problems = new List<ImportProblem>();
+        var maxLineBytes = options.Value.Import.MaxLineBytes;
+        foreach (var file in files)
+        {
+            try
+            {
+                foreach (var row in parser.Read(file, problems, maxLineBytes))
+                {
+                    if (problems.Count == 0)
+                    {
+                        await staging.AddAsync(row, cancellationToken);
+                    }
+                }
+            }
+            catch (ImportLimitException limit)
+            {
+                problems.Add(limit.Problem);
+                return problems;
+            }
+            catch (InvalidDataException) when (file.Archive is not null)
+            {
+                problems.Add(new ImportProblem(file.Archive, 0, $"Not a valid .zip archive: {file.Name} cannot be unpacked.") { WholeFile = true });
+                return problems;
+            }
+            if (problems.Count >= BankCaseParser.MaxProblems)
+            {
+                break;
+            }
+        }
+        return problems;
     }
 }
