@@ -13,6 +13,7 @@ using Clientele.Leads.Spend;
 using Clientele.Platform;
 using Clientele.Platform.Data;
 using Clientele.Platform.Errors;
+using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -31,12 +32,16 @@ public static class LeadsModule
         services.AddModuleDbContext<LeadsDbContext>(Name);
         services.AddOptions<LeadsOptions>().BindConfiguration("Clientele:Leads")
             .Validate(o => o.DuplicateWindowDays is >= 0 and <= 3650, "Clientele:Leads:DuplicateWindowDays must be 0–3650")
-            .Validate(o => o.IdempotencyHours is >= 1 and <= 720, "Clientele:Leads:IdempotencyHours must be 1–720");
+            .Validate(o => o.IdempotencyHours is >= 1 and <= 720, "Clientele:Leads:IdempotencyHours must be 1–720")
+            .Validate(o => o.ReplyAttempts is >= 1 and <= JobQueue.MaxAttemptsLimit, "Clientele:Leads:ReplyAttempts must be 1–100");
         services.AddSingleton(new QualificationBot());
         services.AddScoped<LeadConversation>();
         services.AddScoped<InboundMessages>();
         services.AddScoped<ChannelKeys>();
-        services.AddHttpClient<IChannelReplies, HttpChannelReplies>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<ReplyQueue>();
+        services.AddJobHandler<ChannelReplyJob>();
+        // No request logging: a Telegram URL carries the bot token.
+        services.AddHttpClient<IChannelReplies, HttpChannelReplies>(http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<IDemoData, LeadsDemoData>();
         return services;
     }

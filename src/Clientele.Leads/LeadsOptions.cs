@@ -9,6 +9,9 @@ public sealed class LeadsOptions
     /// <summary>How long an <c>Idempotency-Key</c> answers with its first response (1–720).</summary>
     public int IdempotencyHours { get; set; } = 24;
 
+    /// <summary>Attempts to send a reply to Telegram or WhatsApp before it is <c>failed</c> (1–100); the back-off is the platform's job retry.</summary>
+    public int ReplyAttempts { get; set; } = 6;
+
     public TelegramOptions Telegram { get; set; } = new();
 
     public WhatsAppOptions WhatsApp { get; set; } = new();

@@ -41,6 +41,33 @@ public sealed class ChannelKeys(LeadsDbContext db, IOptionsMonitor<LeadsOptions>
             own?.WhatsAppVerifyTokenHash ?? HashOrNull(server.WhatsApp.VerifyToken));
     }
 
+    /// <summary>
+    /// What the current organization's replies on <paramref name="platform"/> go out with: its own token, else the server-wide
+    /// one; for WhatsApp also the business number (the one the lead wrote to, else the configured one). Null with the reason
+    /// when something is missing.
+    /// </summary>
+    public async Task<(string? Token, string? BusinessNumberId, string? Missing)> OutboundAsync(string platform, string? businessNumberId,
+        CancellationToken cancellationToken)
+    {
+        var server = options.CurrentValue;
+        var own = await db.ChannelSecrets.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (platform == "telegram")
+        {
+            var token = own?.TelegramBotToken is { } sealedToken ? _protector.Unprotect(sealedToken) : NullIfEmpty(server.Telegram.BotToken);
+            return token is null
+                ? (null, null, "No Telegram bot token: set telegram_bot_token with PUT /leads/api/channels/secrets (or Clientele:Leads:Telegram:BotToken)")
+                : (token, null, null);
+        }
+        var access = own?.WhatsAppAccessToken is { } sealedAccess ? _protector.Unprotect(sealedAccess) : NullIfEmpty(server.WhatsApp.AccessToken);
+        var number = NullIfEmpty(businessNumberId) ?? NullIfEmpty(server.WhatsApp.PhoneNumberId);
+        return (access, number) switch
+        {
+            (null, _) => (null, null, "No WhatsApp access token: set whatsapp_access_token with PUT /leads/api/channels/secrets (or Clientele:Leads:WhatsApp:AccessToken)"),
+            (_, null) => (null, null, "No WhatsApp business number to send from: the lead did not write through the webhook and Clientele:Leads:WhatsApp:PhoneNumberId is empty"),
+            _ => (access, number, null),
+        };
+    }
+
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string? HashOrNull(string? value) => NullIfEmpty(value) is { } secret ? Hash(secret) : null;

@@ -4,7 +4,8 @@ namespace Clientele.Leads.Channels;
 
 /// <summary>
 /// An organization's own webhook secrets. The Telegram secret token and the WhatsApp verify token are kept as SHA-256 hashes
-/// (only compared); the WhatsApp app secret is an HMAC key, kept protected by Data Protection. None is ever answered in clear.
+/// (only compared); the WhatsApp app secret and the outbound tokens (the bot token replies are sent with, the WhatsApp access
+/// token) are used as they are, so they are kept protected by Data Protection. None is ever answered in clear.
 /// </summary>
 public sealed class ChannelSecrets : IOrganizationOwned
 {
@@ -13,5 +14,7 @@ public sealed class ChannelSecrets : IOrganizationOwned
     public string? TelegramSecretTokenHash { get; set; }
     public string? WhatsAppAppSecret { get; set; }
     public string? WhatsAppVerifyTokenHash { get; set; }
+    public string? TelegramBotToken { get; set; }
+    public string? WhatsAppAccessToken { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

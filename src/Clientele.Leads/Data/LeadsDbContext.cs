@@ -94,6 +94,8 @@ public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantCont
             e.Property(m => m.Platform).HasMaxLength(20);
             e.Property(m => m.Step).HasMaxLength(20);
             e.Property(m => m.PlatformMessageId).HasMaxLength(200);
+            e.Property(m => m.DeliveryStatus).HasMaxLength(16);
+            e.Property(m => m.DeliveryError).HasMaxLength(DeliveryStatuses.MaxErrorLength);
             e.HasIndex(m => new { m.OrganizationId, m.Platform, m.PlatformMessageId }).IsUnique();
             e.HasIndex(m => new { m.LeadId, m.CreatedAt });
             e.HasOne<Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
@@ -112,6 +114,8 @@ public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantCont
             e.Property(s => s.TelegramSecretTokenHash).HasMaxLength(64);
             e.Property(s => s.WhatsAppVerifyTokenHash).HasMaxLength(64);
             e.Property(s => s.WhatsAppAppSecret).HasMaxLength(2000);
+            e.Property(s => s.TelegramBotToken).HasMaxLength(2000);
+            e.Property(s => s.WhatsAppAccessToken).HasMaxLength(4000);
             e.HasIndex(s => s.OrganizationId).IsUnique();
         });
         base.OnModelCreating(modelBuilder);

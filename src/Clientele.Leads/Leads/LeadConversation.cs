@@ -10,9 +10,10 @@ namespace Clientele.Leads.Leads;
 /// <summary>
 /// A message joins a lead's conversation: the bot re-reads the conversation, answers a lead as sender <c>bot</c> (until a
 /// person has written), and keeps quality_score, the per-factor explanation and the status up to date. A status a person
-/// set is never moved by the bot; won and lost are never left by it.
+/// set is never moved by the bot; won and lost are never left by it. A reply to a Telegram or WhatsApp lead is queued for
+/// delivery in the same transaction (<see cref="ReplyQueue"/>).
 /// </summary>
-public sealed class LeadConversation(LeadsDbContext db, QualificationBot bot, IChannelReplies replies, TimeProvider time)
+public sealed class LeadConversation(LeadsDbContext db, QualificationBot bot, ReplyQueue replies, TimeProvider time)
 {
     public sealed record Added(LeadMessage Message, LeadMessage? Reply, Lead Lead);
 
@@ -47,11 +48,13 @@ public sealed class LeadConversation(LeadsDbContext db, QualificationBot bot, IC
         {
             LeadStatusChange.Apply(db, lead, earned, "bot");
         }
-        await db.SaveChangesAsync(cancellationToken);
-
-        if (reply is not null && lead.PlatformUserId is { } recipient && lead.Source == platform)
+        if (reply is not null && lead.PlatformUserId is { } recipient && lead.Source == platform && ReplyQueue.GoesOut(platform))
         {
-            await replies.SendAsync(new ChannelReply(platform, recipient, reply.Message, businessNumberId), cancellationToken);
+            await replies.SaveAsync(db, reply, recipient, businessNumberId, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
         return new Added(message, reply, lead);
     }

@@ -19,4 +19,11 @@ public sealed class LeadMessage : IOrganizationOwned
     public string? PlatformMessageId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>For a reply that goes out to Telegram or WhatsApp (<see cref="Channels.DeliveryStatuses"/>); null for one that stays here.</summary>
+    public string? DeliveryStatus { get; set; }
+
+    public int DeliveryAttempts { get; set; }
+    public string? DeliveryError { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
 }

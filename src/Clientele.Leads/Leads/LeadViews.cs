@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Clientele.Leads.Channels;
 using Clientele.Leads.Shared;
 
 namespace Clientele.Leads.Leads;
@@ -22,9 +23,9 @@ public sealed record LeadCreated(
         l.AdId, l.CampaignId, l.NicheId, l.PhoneE164, l.PlatformUserId, l.Budget, l.Notes, isDuplicate);
 }
 
-public sealed record MessageView(Guid Id, string Message, string Sender, string Platform, DateTime CreatedAt, string? Step)
+public sealed record MessageView(Guid Id, string Message, string Sender, string Platform, DateTime CreatedAt, string? Step, DeliveryView? Delivery)
 {
-    public static MessageView Of(LeadMessage m) => new(m.Id, m.Message, m.Sender, m.Platform, m.CreatedAt.UtcDateTime, m.Step);
+    public static MessageView Of(LeadMessage m) => new(m.Id, m.Message, m.Sender, m.Platform, m.CreatedAt.UtcDateTime, m.Step, DeliveryView.Of(m));
 }
 
 public sealed record LeadDetail(

@@ -1,4 +1,5 @@
 using Clientele.Leads.Data;
+using Clientele.Leads.Idempotency;
 using Clientele.Leads.Shared;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ public static class MergeEndpoints
 
     public static void Map(RouteGroupBuilder leads) =>
         leads.MapPost("/{lead_id}/merge", MergeAsync).WithName("MergeLeads")
-            .WithSummary("Merges another lead (body lead_id) into this one, keeping both conversations.").RequireWriteAccess(LeadsModule.Name);
+            .WithSummary("Merges another lead (body lead_id) into this one, keeping both conversations.").RequireWriteAccess(LeadsModule.Name).Idempotent();
 
     public static async Task<IResult> MergeAsync([FromRoute(Name = "lead_id")] string leadId, MergeInput request, LeadsDbContext db, TimeProvider time,
         CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Clientele.Leads.Data;
+using Clientele.Leads.Idempotency;
 using Clientele.Leads.Shared;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,7 @@ public static class MessageEndpoints
     {
         leads.MapPost("/{lead_id}/messages", CreateAsync).WithName("AddLeadMessage")
             .WithSummary("Adds a message; a lead's message gets the bot's answer (bot_reply) until a person (sender human) joins.")
-            .RequireWriteAccess(LeadsModule.Name);
+            .RequireWriteAccess(LeadsModule.Name).Idempotent();
         leads.MapGet("/{lead_id}/messages", ListAsync).WithName("ListLeadMessages").WithSummary("The lead's messages, oldest first.");
     }
 

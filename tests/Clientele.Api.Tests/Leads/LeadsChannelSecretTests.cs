@@ -43,7 +43,7 @@ public sealed class LeadsChannelSecretTests(DatabaseServers<LeadsServer> servers
     public async Task Secrets_are_set_and_read_back_only_as_set()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("secrets-read", "leads:write");
-        Assert.Equal("""{"telegram_secret_token_set":false,"whatsapp_app_secret_set":false,"whatsapp_verify_token_set":false,"updated_at":null}""",
+        Assert.Equal("""{"telegram_secret_token_set":false,"whatsapp_app_secret_set":false,"whatsapp_verify_token_set":false,"telegram_bot_token_set":false,"whatsapp_access_token_set":false,"updated_at":null}""",
             await client.GetStringAsync("/leads/api/channels/secrets"));
 
         var put = await client.PutAsJsonAsync("/leads/api/channels/secrets", new { telegram_secret_token = "tg-only-mine", whatsapp_app_secret = "wa-app-only-mine" });

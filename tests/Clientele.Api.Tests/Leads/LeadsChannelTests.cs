@@ -37,7 +37,7 @@ public sealed class LeadsChannelTests(DatabaseServers<LeadsServer> servers) : IC
         return await server.CreateClient().SendAsync(request);
     }
 
-    private async Task<HttpResponseMessage> WhatsAppAsync(string campaign, string body, string? secret = LeadsServer.WhatsAppSecret)
+    internal static async Task<HttpResponseMessage> SignedWhatsAppAsync(LeadsServer server, string campaign, string body, string? secret = LeadsServer.WhatsAppSecret)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/leads/api/channels/whatsapp/{campaign}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         if (secret is not null)
@@ -46,6 +46,9 @@ public sealed class LeadsChannelTests(DatabaseServers<LeadsServer> servers) : IC
         }
         return await server.CreateClient().SendAsync(request);
     }
+
+    private Task<HttpResponseMessage> WhatsAppAsync(string campaign, string body, string? secret = LeadsServer.WhatsAppSecret) =>
+        SignedWhatsAppAsync(server, campaign, body, secret);
 
     [DatabaseFact]
     public async Task A_telegram_update_makes_an_attributed_lead_the_bot_answers_through_sendMessage_once()
@@ -65,7 +68,9 @@ public sealed class LeadsChannelTests(DatabaseServers<LeadsServer> servers) : IC
         Assert.Equal(niche, lead.GetProperty("niche_id").GetString());
         var messages = (await LeadsRows.GetAsync(client, $"leads/{lead.Id()}/messages")).GetProperty("messages").EnumerateArray().ToList();
         Assert.Equal(["lead", "bot"], messages.Select(m => m.GetProperty("sender").GetString()));
-        var sent = Assert.Single(server.Platforms.Requests, r => r.Body.TryGetProperty("chat_id", out var id) && id.GetString() == chat.ToString());
+        var reply = await LeadsDeliveryTests.SettledReplyAsync(client, lead.Id());
+        Assert.Equal("sent", reply.GetProperty("delivery").GetProperty("status").GetString());
+        var sent = Assert.Single(server.Platforms.To(chat.ToString()));
         Assert.Equal("/bot123:ABC/sendMessage", sent.Path);
         Assert.Equal(messages[1].GetProperty("message").GetString(), sent.Body.GetProperty("text").GetString());
         Assert.Equal(1, (await LeadsRows.GetAsync(client, $"campaigns/{campaign}")).GetProperty("leads_count").GetInt32());
@@ -110,7 +115,8 @@ public sealed class LeadsChannelTests(DatabaseServers<LeadsServer> servers) : IC
         Assert.Equal("Динара", lead.GetProperty("name").GetString());
         Assert.Equal($"+{waId}", lead.GetProperty("phone_e164").GetString());
         Assert.Equal(2, (await LeadsRows.GetAsync(client, $"leads/{lead.Id()}/messages")).GetProperty("messages").GetArrayLength());
-        var sent = Assert.Single(server.Platforms.Requests, r => r.Body.TryGetProperty("to", out var to) && to.GetString() == waId);
+        await LeadsDeliveryTests.SettledReplyAsync(client, lead.Id());
+        var sent = Assert.Single(server.Platforms.To(waId));
         Assert.Equal("/106540352242922/messages", sent.Path);
         Assert.Equal("Bearer wa-token", sent.Authorization);
         Assert.Equal("whatsapp", sent.Body.GetProperty("messaging_product").GetString());

@@ -12,7 +12,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Clientele.Api.Tests.Leads;
 
-/// <summary>The real server with quick event dispatch and both channels configured, their replies going to a loopback <see cref="PlatformApi"/>.</summary>
+/// <summary>
+/// The real server with quick event dispatch and job retries, and both channels configured, their replies going to a loopback
+/// <see cref="PlatformApi"/>. Replies get many quick attempts, so a receiver that is down for a while is still waited for.
+/// </summary>
 public sealed class LeadsServer : ClienteleFactory
 {
     public const string TelegramSecret = "tg-secret-123";
@@ -32,6 +35,10 @@ public sealed class LeadsServer : ClienteleFactory
         Settings["Clientele:Leads:WhatsApp:AccessToken"] = "wa-token";
         Settings["Clientele:Leads:WhatsApp:ApiBase"] = Platforms.Url;
         Settings["Clientele:Leads:DuplicateWindowDays"] = "30";
+        Settings["Clientele:Leads:ReplyAttempts"] = "40";
+        Settings["Clientele:Jobs:PollSeconds"] = "0.05";
+        Settings["Clientele:Jobs:RetryBaseSeconds"] = "0.1";
+        Settings["Clientele:Jobs:RetryMaxSeconds"] = "1";
     }
 
     public override async Task InitializeAsync()
@@ -41,7 +48,11 @@ public sealed class LeadsServer : ClienteleFactory
     }
 }
 
-/// <summary>Telegram's and WhatsApp's send APIs on a loopback port: records every request, answers 200.</summary>
+/// <summary>
+/// Telegram's and WhatsApp's send APIs on a loopback port: records every request and answers 200, except to a recipient in
+/// <see cref="UnknownRecipients"/> (400, as Telegram answers for a chat it does not know). It can be stopped (nothing
+/// listens) and started again on the same port.
+/// </summary>
 public sealed class PlatformApi : IAsyncDisposable
 {
     private WebApplication? _app;
@@ -49,6 +60,14 @@ public sealed class PlatformApi : IAsyncDisposable
     public int Port { get; } = WebhookReceiver.FreePort();
     public string Url => $"http://127.0.0.1:{Port}";
     public ConcurrentQueue<(string Path, JsonElement Body, string? Authorization)> Requests { get; } = new();
+    public ConcurrentDictionary<string, bool> UnknownRecipients { get; } = new();
+
+    /// <summary>The requests that reached <paramref name="recipient"/> (a Telegram chat id or a WhatsApp number) and were accepted.</summary>
+    public List<(string Path, JsonElement Body, string? Authorization)> To(string recipient) =>
+        Requests.Where(r => Recipient(r.Body) == recipient && !UnknownRecipients.ContainsKey(recipient)).ToList();
+
+    private static string? Recipient(JsonElement body) =>
+        body.TryGetProperty("chat_id", out var chat) ? chat.GetString() : body.TryGetProperty("to", out var to) ? to.GetString() : null;
 
     public async Task StartAsync()
     {
@@ -60,13 +79,15 @@ public sealed class PlatformApi : IAsyncDisposable
         {
             var body = await JsonDocument.ParseAsync(context.Request.Body);
             Requests.Enqueue((context.Request.Path.Value!, body.RootElement.Clone(), context.Request.Headers.Authorization.ToString()));
-            return Results.Json(new { ok = true });
+            return Recipient(body.RootElement) is { } recipient && UnknownRecipients.ContainsKey(recipient)
+                ? Results.Json(new { ok = false, error_code = 400, description = "Bad Request: chat not found" }, statusCode: 400)
+                : Results.Json(new { ok = true });
         });
         await app.StartAsync();
         _app = app;
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task StopAsync()
     {
         if (_app is { } app)
         {
@@ -75,6 +96,8 @@ public sealed class PlatformApi : IAsyncDisposable
             await app.DisposeAsync();
         }
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
 }
 
 /// <summary>Rows made through the API as a client of the seed would.</summary>
@@ -91,6 +114,10 @@ public static class LeadsRows
     public static Task<JsonElement> PostAsync(HttpClient client, string path, object body) => SendAsync(client, HttpMethod.Post, path, body);
 
     public static Task<JsonElement> GetAsync(HttpClient client, string path) => SendAsync(client, HttpMethod.Get, path);
+
+    /// <summary>The organization's jobs through the platform's jobs API.</summary>
+    public static async Task<List<JsonElement>> JobsAsync(HttpClient client) =>
+        JsonDocument.Parse(await client.GetStringAsync("/platform/api/jobs?limit=500")).RootElement.EnumerateArray().ToList();
 
     public static string Id(this JsonElement row) => row.GetProperty("id").GetString()!;
 
