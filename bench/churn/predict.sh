@@ -2,7 +2,7 @@
 # Single prediction through HTTP: starts the server (Release, demo data, a fresh SQLite file on a free port), logs in as the
 # demo admin, and times N sequential `POST /churn/api/predict/` calls on one keep-alive connection, next to the same number of
 # `GET /health/live` calls on the same connection in the same run (the anchor: the pipeline's floor for any request).
-# Usage: bench/churn/predict.sh [N=2000]
+# Usage: bench/churn/predict.sh [N=2000] [WARMUP=200] (warm-up calls before timing; the explainer fills its per-tree caches as customers come)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"

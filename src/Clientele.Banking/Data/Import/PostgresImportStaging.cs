@@ -65,74 +65,57 @@ internal sealed class PostgresImportStaging(BankingDbContext db) : ImportStaging
         }
     }
 
-    private async Task CopyClientsAsync(CancellationToken cancellationToken)
-    {
-        if (clients.Count == 0)
+    private Task CopyClientsAsync(CancellationToken cancellationToken) =>
+        CopyAsync(clients, Clients, async (copy, client) =>
         {
-            return;
-        }
-        await using (var copy = await BeginAsync($"COPY {Clients} FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var client in clients)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(client.ClientCode, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(client.Name, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(client.Status, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(client.Age, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(client.City, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(client.AvgMonthlyBalanceKzt, NpgsqlDbType.Numeric, cancellationToken);
-            }
-            await copy.CompleteAsync(cancellationToken);
-        }
-        clients.Clear();
-    }
+            await copy.WriteAsync(client.ClientCode, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(client.Name, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(client.Status, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(client.Age, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(client.City, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(client.AvgMonthlyBalanceKzt, NpgsqlDbType.Numeric, cancellationToken);
+        }, cancellationToken);
 
-    private async Task CopyTransactionsAsync(CancellationToken cancellationToken)
-    {
-        if (transactions.Count == 0)
+    private Task CopyTransactionsAsync(CancellationToken cancellationToken) =>
+        CopyAsync(transactions, Transactions, async (copy, transaction) =>
         {
-            return;
-        }
-        await using (var copy = await BeginAsync($"COPY {Transactions} FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var transaction in transactions)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(transaction.ClientCode, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(transaction.OccurredAt, NpgsqlDbType.Timestamp, cancellationToken);
-                await copy.WriteAsync(transaction.Category, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(transaction.Amount, NpgsqlDbType.Numeric, cancellationToken);
-                await copy.WriteAsync(transaction.Currency, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(transaction.AmountKzt, NpgsqlDbType.Numeric, cancellationToken);
-            }
-            await copy.CompleteAsync(cancellationToken);
-        }
-        transactions.Clear();
-    }
+            await copy.WriteAsync(transaction.ClientCode, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(transaction.OccurredAt, NpgsqlDbType.Timestamp, cancellationToken);
+            await copy.WriteAsync(transaction.Category, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(transaction.Amount, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(transaction.Currency, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(transaction.AmountKzt, NpgsqlDbType.Numeric, cancellationToken);
+        }, cancellationToken);
 
-    private async Task CopyTransfersAsync(CancellationToken cancellationToken)
+    private Task CopyTransfersAsync(CancellationToken cancellationToken) =>
+        CopyAsync(transfers, Transfers, async (copy, transfer) =>
+        {
+            await copy.WriteAsync(transfer.ClientCode, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(transfer.OccurredAt, NpgsqlDbType.Timestamp, cancellationToken);
+            await copy.WriteAsync(transfer.Type, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(transfer.Direction, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(transfer.Amount, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(transfer.Currency, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(transfer.AmountKzt, NpgsqlDbType.Numeric, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Sends the buffered rows to <paramref name="table"/> with one binary COPY and empties the buffer.</summary>
+    private async Task CopyAsync<TRow>(List<TRow> rows, string table, Func<NpgsqlBinaryImporter, TRow, Task> writeRow, CancellationToken cancellationToken)
     {
-        if (transfers.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
-        await using (var copy = await BeginAsync($"COPY {Transfers} FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await BeginAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var transfer in transfers)
+            foreach (var row in rows)
             {
                 await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(transfer.ClientCode, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(transfer.OccurredAt, NpgsqlDbType.Timestamp, cancellationToken);
-                await copy.WriteAsync(transfer.Type, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(transfer.Direction, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(transfer.Amount, NpgsqlDbType.Numeric, cancellationToken);
-                await copy.WriteAsync(transfer.Currency, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(transfer.AmountKzt, NpgsqlDbType.Numeric, cancellationToken);
+                await writeRow(copy, row);
             }
             await copy.CompleteAsync(cancellationToken);
         }
-        transfers.Clear();
+        rows.Clear();
     }
 
     private Task<NpgsqlBinaryImporter> BeginAsync(string copy, CancellationToken cancellationToken) =>
