@@ -135,7 +135,7 @@ public sealed class UnhandledExceptionTests(SqliteServer server) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/banking/api/import", CaseUpload.FromText(("clients.csv", CaseUpload.TwoClients)))).StatusCode);
         using (var scope = server.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<BankingDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE banking_transactions");
+            await scope.ServiceProvider.GetRequiredService<BankingDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE banking_client_features");
         }
 
         var response = await client.GetAsync("/banking/api/clients/1");
@@ -147,7 +147,7 @@ public sealed class UnhandledExceptionTests(SqliteServer server) : IClassFixture
         Assert.Equal("Internal Server Error", body.GetProperty("detail").GetString());
         Assert.Equal(requestId, response.Headers.GetValues("X-Request-Id").Single());
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("banking_transactions", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("banking_client_features", text, StringComparison.Ordinal);
         Assert.Contains(server.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains(requestId, StringComparison.Ordinal));
     }
 }
