@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Clientele.Banking.Data;
-using Clientele.Banking.Domain;
-using Clientele.Banking.Population;
+using Clientele.Banking.Recommendations;
 using Clientele.Platform.Errors;
 using Clientele.Platform.Json;
 using Microsoft.AspNetCore.Builder;
@@ -67,26 +66,14 @@ public static class ClientEndpoints
     }
 
     public static async Task<Results<Ok<ClientDashboardData>, NotFound<Detail>>> GetClientAsync(
-        [FromRoute(Name = "client_code")] int clientCode, BankingDbContext db, CancellationToken cancellationToken)
+        [FromRoute(Name = "client_code")] int clientCode, RecommendationService recommendations, CancellationToken cancellationToken)
     {
-        if (await ClientFeaturesStore.FreshAsync(db, clientCode, cancellationToken) is { } features)
-        {
-            return TypedResults.Ok(new ClientDashboardData(
-                features.ClientCode, features.Name, features.Status, features.Age, features.City, features.AvgMonthlyBalanceKzt,
-                features.SpendingTotalKzt, features.TopCategories(3).Select(c => new TopCategory(c.Key, c.Value)).ToList()));
-        }
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientCode == clientCode, cancellationToken);
-        if (client is null)
+        if (await recommendations.FeaturesAsync(clientCode, cancellationToken) is not { } features)
         {
             return TypedResults.NotFound(new Detail("Client not found"));
         }
-        var spending = await db.Transactions.AsNoTracking().Where(t => t.ClientCode == clientCode)
-            .Select(t => new { t.OccurredAt, t.Category, t.AmountKzt }).ToListAsync(cancellationToken);
-        var lastTransfer = await db.Transfers.Where(t => t.ClientCode == clientCode).MaxAsync(t => (DateTime?)t.OccurredAt, cancellationToken);
-        var window = SpendingWindow.ForClient(spending.Select(s => s.OccurredAt), lastTransfer is { } moment ? [moment] : []);
-        var profile = SpendingProfile.Of(spending.Where(s => window.Contains(s.OccurredAt)).Select(s => (s.Category, s.AmountKzt)));
         return TypedResults.Ok(new ClientDashboardData(
-            client.ClientCode, client.Name, client.Status, client.Age, client.City, client.AvgMonthlyBalanceKzt,
-            profile.Total, profile.Top(3).Select(c => new TopCategory(c.Category, c.Amount)).ToList()));
+            features.ClientCode, features.Name, features.Status, features.Age, features.City, features.AvgMonthlyBalanceKzt,
+            features.SpendingTotalKzt, features.TopCategories(3).Select(c => new TopCategory(c.Key, c.Value)).ToList()));
     }
 }

@@ -35,17 +35,17 @@ public sealed class RecommendationService(
     public Task<PopulationStats> BuildPopulationAsync(Func<int, Task>? onPage, CancellationToken cancellationToken) =>
         PopulationStatsReader.BuildAsync(db, engine, PageSize, onPage is null ? null : page => onPage(page.Count), cancellationToken);
 
-    /// <summary>The client's stored features when fresh (kept current at import), else described from the client's rows.</summary>
+    /// <summary>The client's stored features when fresh (kept current at import), else described from the client's rows; null for an unknown client.</summary>
+    public async Task<ClientFeatures?> FeaturesAsync(int clientCode, CancellationToken cancellationToken) =>
+        await ClientFeaturesStore.FreshAsync(db, clientCode, cancellationToken)
+        ?? (await ClientActivityReader.OneAsync(db, clientCode, cancellationToken) is { } activity ? engine.Describe(activity) : null);
+
+    /// <summary>The client's ranked offers and push, from <see cref="FeaturesAsync"/>.</summary>
     public async Task<ClientRecommendation?> ForClientAsync(int clientCode, CancellationToken cancellationToken)
     {
-        var features = await ClientFeaturesStore.FreshAsync(db, clientCode, cancellationToken);
-        if (features is null)
+        if (await FeaturesAsync(clientCode, cancellationToken) is not { } features)
         {
-            if (await ClientActivityReader.OneAsync(db, clientCode, cancellationToken) is not { } activity)
-            {
-                return null;
-            }
-            features = engine.Describe(activity);
+            return null;
         }
         var population = await PopulationAsync(cancellationToken);
         var offers = engine.Rank(features, population);
