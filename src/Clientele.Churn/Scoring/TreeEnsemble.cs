@@ -97,6 +97,8 @@ internal sealed class TreeEnsemble
         /// <summary>Splits per tree that <see cref="Directions"/> can hold: one bit each.</summary>
         public const int MaxSplits = 64;
 
+        public int Splits => nodes.Length;
+
         public static Tree From(RegressionTree tree, double weight)
         {
             if (tree.CategoricalSplitFlags.Any(flag => flag))

@@ -25,15 +25,21 @@ internal sealed class TreeExplainer
 
     // Bounds the memory of models with big trees (8 leaves give at most 128 ways).
     private const int WaysKeptPerTree = 256;
+    private const int IndexedSplits = 10;
 
     private readonly TreeEnsemble ensemble;
     private readonly int rows;
     // Per tree: the distinct direction masks of the background rows.
     private readonly ulong[][] pathways;
-    // Per tree and pathway: the background rows that take it.
-    private readonly int[][][] rowsOfPathway;
+    // The background rows tree by tree (rows entries each), grouped by the pathway they take; pathway p of tree t owns
+    // rowsByPathway[rowBounds[firstBound[t] + p] .. rowBounds[firstBound[t] + p + 1]). Flat, so an explanation reads few objects.
+    private readonly int[] rowsByPathway;
+    private readonly int[] rowBounds;
+    private readonly int[] firstBound;
     // Per tree: the leaves every pathway reaches for a customer going a given way (its direction mask), worked out the first
     // time a customer goes that way. A tree of 8 leaves has at most 128 ways, so this stays small and explanations stop walking trees.
+    // Small trees index their ways in an array (a hash lookup per tree was a sixth of an explanation); big ones use a dictionary.
+    private readonly TreeReaches?[]?[] reachesAt;
     private readonly ConcurrentDictionary<ulong, TreeReaches>[] reachesByWay;
 
     public TreeExplainer(TreeEnsemble ensemble, IReadOnlyList<ChurnFeatures> background)
@@ -47,7 +53,9 @@ internal sealed class TreeExplainer
             ChurnPipeline.Featurize(background[row], features.AsSpan(row * width, width));
         }
         pathways = new ulong[ensemble.Trees.Count][];
-        rowsOfPathway = new int[ensemble.Trees.Count][][];
+        rowsByPathway = new int[ensemble.Trees.Count * rows];
+        var bounds = new List<int>();
+        firstBound = new int[ensemble.Trees.Count];
         for (var tree = 0; tree < ensemble.Trees.Count; tree++)
         {
             var distinct = new List<ulong>();
@@ -65,8 +73,18 @@ internal sealed class TreeExplainer
                 rowsOf[index].Add(row);
             }
             pathways[tree] = [.. distinct];
-            rowsOfPathway[tree] = [.. rowsOf.Select(list => list.ToArray())];
+            firstBound[tree] = bounds.Count;
+            var next = tree * rows;
+            foreach (var list in rowsOf)
+            {
+                bounds.Add(next);
+                list.CopyTo(rowsByPathway, next);
+                next += list.Count;
+            }
+            bounds.Add(next);
         }
+        rowBounds = [.. bounds];
+        reachesAt = ensemble.Trees.Select(tree => tree.Splits <= IndexedSplits ? new TreeReaches?[1 << tree.Splits] : null).ToArray();
         reachesByWay = Enumerable.Range(0, ensemble.Trees.Count).Select(_ => new ConcurrentDictionary<ulong, TreeReaches>()).ToArray();
     }
 
@@ -89,11 +107,12 @@ internal sealed class TreeExplainer
             for (var tree = 0; tree < pathways.Length; tree++)
             {
                 var reaches = ReachesOf(tree, ensemble.Trees[tree].Directions(own));
-                var rowsOf = rowsOfPathway[tree];
-                for (var pathway = 0; pathway < rowsOf.Length; pathway++)
+                var bound = firstBound[tree];
+                for (var pathway = 0; pathway < pathways[tree].Length; pathway++)
                 {
+                    var rowsOf = rowsByPathway.AsSpan(rowBounds[bound + pathway], rowBounds[bound + pathway + 1] - rowBounds[bound + pathway]);
                     var value = reaches.Shared[pathway];
-                    foreach (var row in rowsOf[pathway])
+                    foreach (var row in rowsOf)
                     {
                         shared[row] += value;
                     }
@@ -110,7 +129,7 @@ internal sealed class TreeExplainer
                         }
                         var block = id * rows;
                         var leaf = reaches.Values[index];
-                        foreach (var row in rowsOf[pathway])
+                        foreach (var row in rowsOf)
                         {
                             sums[block + row] += leaf;
                         }
@@ -178,7 +197,12 @@ internal sealed class TreeExplainer
 
     private TreeReaches ReachesOf(int tree, ulong way)
     {
-        if (reachesByWay[tree].TryGetValue(way, out var known))
+        var indexed = reachesAt[tree];
+        if (indexed is not null && Volatile.Read(ref indexed[way]) is { } found)
+        {
+            return found;
+        }
+        if (indexed is null && reachesByWay[tree].TryGetValue(way, out var known))
         {
             return known;
         }
@@ -208,6 +232,12 @@ internal sealed class TreeExplainer
         }
         offsets[^1] = keys.Count;
         var computed = new TreeReaches([.. keys], [.. values], offsets, shared);
+        if (indexed is not null)
+        {
+            // Two threads may work out the same way at once; both results are equal, so whichever is kept serves.
+            Volatile.Write(ref indexed[way], computed);
+            return computed;
+        }
         return reachesByWay[tree].Count < WaysKeptPerTree ? reachesByWay[tree].GetOrAdd(way, computed) : computed;
     }
 
