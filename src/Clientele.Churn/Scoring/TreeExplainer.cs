@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Numerics;
-using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Clientele.Churn.Scoring;
 
@@ -29,6 +30,8 @@ internal sealed class TreeExplainer
 
     private readonly TreeEnsemble ensemble;
     private readonly int rows;
+    // Blocks of rows are padded to whole vectors, so the coalition phase adds them without a remainder.
+    private readonly int stride;
     // Per tree: the distinct direction masks of the background rows.
     private readonly ulong[][] pathways;
     // The background rows tree by tree (rows entries each), grouped by the pathway they take; pathway p of tree t owns
@@ -46,6 +49,7 @@ internal sealed class TreeExplainer
     {
         this.ensemble = ensemble;
         rows = background.Count;
+        stride = (rows + Vector512<double>.Count - 1) / Vector512<double>.Count * Vector512<double>.Count;
         var width = ChurnPipeline.FeatureColumns.Length;
         var features = new float[rows * width];
         for (var row = 0; row < rows; row++)
@@ -95,14 +99,14 @@ internal sealed class TreeExplainer
         // Leaf values summed per background row by what they need of the coalition: the (Need, Forbid) keys this customer's
         // leaves use get dense ids as they turn up, and sums holds one block of rows per id.
         var idOf = ArrayPool<int>.Shared.Rent(KeyCount);
-        var sums = ArrayPool<double>.Shared.Rent(DistinctKeys * rows);
-        var margins = ArrayPool<double>.Shared.Rent((Everyone + 1) * rows);
+        var sums = ArrayPool<double>.Shared.Rent(DistinctKeys * stride);
+        var margins = ArrayPool<double>.Shared.Rent((Everyone + 1) * stride);
         var keyOfId = new List<int>();
-        var shared = new double[rows];
+        var shared = new double[stride];
         var worth = new double[Everyone + 1];
         try
         {
-            Array.Fill(shared, ensemble.Bias);
+            shared.AsSpan(0, rows).Fill(ensemble.Bias);
             // Tree by tree, a pathway's leaves are added to every row that takes it, so each tree's leaves are read once.
             for (var tree = 0; tree < pathways.Length; tree++)
             {
@@ -125,9 +129,9 @@ internal sealed class TreeExplainer
                         {
                             id = idOf[key] = keyOfId.Count;
                             keyOfId.Add(key);
-                            Array.Clear(sums, id * rows, rows);
+                            Array.Clear(sums, id * stride, stride);
                         }
-                        var block = id * rows;
+                        var block = id * stride;
                         var leaf = reaches.Values[index];
                         foreach (var row in rowsOf)
                         {
@@ -141,18 +145,17 @@ internal sealed class TreeExplainer
             // coalition the keys are still added in the same order, so the values do not depend on this layout.
             for (var coalition = 0; coalition <= Everyone; coalition++)
             {
-                shared.CopyTo(margins, coalition * rows);
+                shared.CopyTo(margins, coalition * stride);
             }
             for (var id = 0; id < keyOfId.Count; id++)
             {
                 var key = keyOfId[id];
                 var need = key >> FieldCount;
                 var free = Everyone & ~(need | (key & Everyone));
-                var values = sums.AsSpan(id * rows, rows);
+                var values = sums.AsSpan(id * stride, stride);
                 for (var subset = free; ; subset = (subset - 1) & free)
                 {
-                    var target = margins.AsSpan((need | subset) * rows, rows);
-                    TensorPrimitives.Add(target, values, target);
+                    AddInto(margins.AsSpan((need | subset) * stride, stride), values);
                     if (subset == 0)
                     {
                         break;
@@ -161,7 +164,7 @@ internal sealed class TreeExplainer
             }
             for (var coalition = 0; coalition <= Everyone; coalition++)
             {
-                foreach (var margin in margins.AsSpan(coalition * rows, rows))
+                foreach (var margin in margins.AsSpan(coalition * stride, rows))
                 {
                     worth[coalition] += ensemble.Probability(margin);
                 }
@@ -246,6 +249,17 @@ internal sealed class TreeExplainer
     /// coalition (Shared) and the others as (Need, Forbid) keys and values, pathway p owning entries Offsets[p] up to Offsets[p + 1].
     /// </summary>
     private sealed record TreeReaches(int[] Keys, double[] Values, int[] Offsets, double[] Shared);
+
+    // Lengths are whole vectors (stride). Each element gets the same additions in the same order as a scalar loop would give it.
+    private static void AddInto(Span<double> target, ReadOnlySpan<double> values)
+    {
+        ref var into = ref MemoryMarshal.GetReference(target);
+        ref var from = ref MemoryMarshal.GetReference(values);
+        for (nuint offset = 0; offset < (nuint)target.Length; offset += (nuint)Vector512<double>.Count)
+        {
+            (Vector512.LoadUnsafe(ref into, offset) + Vector512.LoadUnsafe(ref from, offset)).StoreUnsafe(ref into, offset);
+        }
+    }
 
     private static double Factorial(int value) => value <= 1 ? 1 : value * Factorial(value - 1);
 }
