@@ -30,9 +30,13 @@ internal static class DatabaseTemplates
     private static async Task<string> CreateSqliteAsync()
     {
         var file = Path.Combine(Path.GetTempPath(), $"clientele-template-{Guid.NewGuid():N}.db");
-        await MigrateAsync("Sqlite", $"Data Source={file}");
+        var connectionString = $"Data Source={file}";
+        await MigrateAsync("Sqlite", connectionString);
         // Closing the last connection checkpoints the write-ahead log into the file, so the file alone is the database.
-        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
