@@ -13,7 +13,8 @@ using Xunit;
 namespace Clientele.Testing;
 
 /// <summary>
-/// The real server (every module, the real pipeline) on a fresh database of the given kind, without demo data.
+/// The real server (every module, the real pipeline) on a fresh database of the given kind (a copy of the migrated template unless
+/// <see cref="Migrated"/> is false), without demo data.
 /// The same API test classes run once per kind (Bitwarden's database switch).
 /// </summary>
 public class ClienteleFactory(DatabaseKind kind) : WebApplicationFactory<Program>, IAsyncLifetime
@@ -25,9 +26,12 @@ public class ClienteleFactory(DatabaseKind kind) : WebApplicationFactory<Program
     public string Environment { get; init; } = "Development";
     public Dictionary<string, string?> Settings { get; } = new() { ["Clientele:Demo:Enabled"] = "false" };
 
+    /// <summary>False for a server that must apply every migration to an empty database itself; by default it starts on a migrated copy.</summary>
+    public bool Migrated { get; init; } = true;
+
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(kind);
+        _database = Migrated ? await TestDatabase.CreateMigratedAsync(kind) : await TestDatabase.CreateAsync(kind);
         _ = Server;
     }
 
