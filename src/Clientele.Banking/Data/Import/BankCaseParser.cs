@@ -194,7 +194,10 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
         // numeric(18,2) holds less than 10^16 tenge, also after converting at a rate of up to 1 000.
         private const decimal MaxMoney = 10_000_000_000_000m;
 
-        // Categories, currencies, statuses, types and directions repeat on every row: one string each per file.
+        // Categories, currencies, statuses, types and directions repeat on every row: one string each per file. A file of
+        // ever new values is not the case format; past MaxWords they are simply not shared, so memory stays flat.
+        private const int MaxWords = 4096;
+
         private readonly Dictionary<string, string> words = [];
         private readonly Dictionary<string, string?> statuses = [];
         private int _problemLine;
@@ -273,7 +276,11 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
             if (!lookup.TryGetValue(value, out var word))
             {
                 word = value.ToString();
-                lookup[value] = word = lowerCase ? word.ToLowerInvariant() : upperCase ? word.ToUpperInvariant() : word;
+                word = lowerCase ? word.ToLowerInvariant() : upperCase ? word.ToUpperInvariant() : word;
+                if (words.Count < MaxWords)
+                {
+                    lookup[value] = word;
+                }
             }
             return word;
         }
