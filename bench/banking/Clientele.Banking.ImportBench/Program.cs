@@ -52,6 +52,40 @@ await using (var services = await ServicesAsync("clientele"))
     Report("Clientele import (files → staging → merge)", rows, watch.Elapsed, $"{baseline >> 20} → peak {self.PeakWorkingSet64 >> 20}");
 }
 
+// Where the time goes (--phases): parsing alone, then parse + staging write, checks, merge in one transaction (rolled back).
+if (options.ContainsKey("phases"))
+{
+    await using var services = await ServicesAsync("phases");
+    await using var scope = services.CreateAsyncScope();
+    scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organization);
+    var parser = scope.ServiceProvider.GetRequiredService<BankCaseParser>();
+    using var files = BankCaseFiles.FromPaths([Path.Combine(folder, "case")], new ImportLimits());
+    var problems = new List<ImportProblem>();
+    var watch = Stopwatch.StartNew();
+    var parsed = files.Files.Sum(file => parser.Read(file, problems).Count());
+    Report("phase: parse alone", parsed, watch.Elapsed, "");
+    var db = scope.ServiceProvider.GetRequiredService<BankingDbContext>();
+    await using var transaction = await db.Database.BeginTransactionAsync();
+    var staging = await ImportStaging.CreateAsync(db, CancellationToken.None);
+    watch.Restart();
+    foreach (var file in files.Files)
+    {
+        foreach (var row in parser.Read(file, problems))
+        {
+            await staging.AddAsync(row, CancellationToken.None);
+        }
+    }
+    await staging.FlushAsync(CancellationToken.None);
+    Report("phase: parse + staging write", parsed, watch.Elapsed, "");
+    watch.Restart();
+    var found = await staging.ProblemsAsync(CancellationToken.None);
+    Report($"phase: checks ({found.Count} problems)", parsed, watch.Elapsed, "");
+    watch.Restart();
+    await staging.MergeAsync(CancellationToken.None);
+    Report("phase: merge", parsed, watch.Elapsed, "");
+    await transaction.RollbackAsync();
+}
+
 // 2. The floor: the database's own bulk load of the same rows into a fresh, migrated database (same tables and indexes).
 await using (var services = await ServicesAsync("floor"))
 {

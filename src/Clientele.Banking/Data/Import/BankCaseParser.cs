@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Clientele.Banking.Domain;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.Extensions.Options;
+using nietras.SeparatedValues;
 
 namespace Clientele.Banking.Data.Import;
 
@@ -74,24 +73,20 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
     /// </summary>
     public IEnumerable<object> Read(BankCaseFile file, List<ImportProblem> problems, int maxLineBytes = 64 << 10)
     {
-        using var reader = new StreamReader(new ObservedReadStream(file.Open(), LineLimit(file.Name, maxLineBytes)), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            PrepareHeaderForMatch = args => args.Header.ToLowerInvariant(),
-        });
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
+        using var text = new StreamReader(new ObservedReadStream(file.Open(), LineLimit(file.Name, maxLineBytes)), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        // Columns are found by name in the first row here: Sep's own header map refuses repeated or blank names, which extra columns may have.
+        using var csv = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true, Trim = SepTrim.All }).From(text);
+        var row = new Row(file.Name, csv, problems);
+        if (!row.NextNonBlank())
         {
             problems.Add(new ImportProblem(file.Name, 1, "The file is empty; a header row is expected."));
             yield break;
         }
-        var row = new Row(file.Name, csv, problems);
-        (string[] Columns, Func<object?> Read)? kind =
-            Has(header, "avg_monthly_balance_KZT") ? (ClientColumns, () => ReadClient(row))
-            : Has(header, "category") ? (TransactionColumns, () => ReadTransaction(row))
-            : Has(header, "direction") || Has(header, "type") ? (TransferColumns, () => ReadTransfer(row))
+        var header = row.Header();
+        (string[] Columns, Func<Row, int[], object?> Read)? kind =
+            Has(header, "avg_monthly_balance_KZT") ? (ClientColumns, ReadClient)
+            : Has(header, "category") ? (TransactionColumns, ReadTransaction)
+            : Has(header, "direction") || Has(header, "type") ? (TransferColumns, ReadTransfer)
             : null;
         if (kind is not var (required, read))
         {
@@ -104,13 +99,10 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
             row.Problem($"Missing column(s): {string.Join(", ", missing)}.", line: 1);
             yield break;
         }
-        while (problems.Count < MaxProblems && csv.Read())
+        var columns = required.Select(c => Array.FindIndex(header, h => h.Equals(c, StringComparison.OrdinalIgnoreCase))).ToArray();
+        while (problems.Count < MaxProblems && row.NextNonBlank())
         {
-            if (csv.Parser.Record is { Length: 1 } only && string.IsNullOrWhiteSpace(only[0]))
-            {
-                continue;
-            }
-            if (read() is { } item)
+            if (read(row, columns) is { } item)
             {
                 yield return item;
             }
@@ -135,51 +127,52 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
 
     private static bool Has(string[] header, string column) => header.Any(h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
 
-    private static BankClient? ReadClient(Row row)
+    // The columns arrive in the order of ClientColumns, TransactionColumns and TransferColumns.
+    private static BankClient? ReadClient(Row row, int[] columns)
     {
-        var code = row.PositiveInt("client_code");
-        var name = row.Text("name", 200);
-        var status = row.Status();
-        var age = row.Int("age", 0, 150);
-        var city = row.Text("city", 100);
-        var balance = row.Money("avg_monthly_balance_KZT", allowZero: true);
+        var code = row.PositiveInt(columns[0], "client_code");
+        var name = row.Text(columns[1], "name", 200);
+        var status = row.Status(columns[2]);
+        var age = row.Int(columns[3], "age", 0, 150);
+        var city = row.Text(columns[4], "city", 100);
+        var balance = row.Money(columns[5], "avg_monthly_balance_KZT", allowZero: true);
         return row.Ok && code is { } c && name is not null && status is not null && age is { } a && city is not null && balance is { } b
             ? new BankClient { ClientCode = c, Name = name, Status = status, Age = a, City = city, AvgMonthlyBalanceKzt = b }
             : null;
     }
 
-    private CardTransaction? ReadTransaction(Row row)
+    private CardTransaction? ReadTransaction(Row row, int[] columns)
     {
-        var code = row.PositiveInt("client_code");
-        var date = row.Date("date");
-        var category = row.Text("category", 100);
-        var amount = row.Money("amount", allowZero: false);
-        var (currency, rate) = Currency(row);
+        var code = row.PositiveInt(columns[0], "client_code");
+        var date = row.Date(columns[1], "date");
+        var category = row.Word(columns[2], "category", 100);
+        var amount = row.Money(columns[3], "amount", allowZero: false);
+        var (currency, rate) = Currency(row, columns[4]);
         return row.Ok && code is { } c && date is { } d && category is not null && amount is { } m && currency is not null
             ? new CardTransaction { ClientCode = c, OccurredAt = d, Category = category, Amount = m, Currency = currency, AmountKzt = Math.Round(m * rate, 2) }
             : null;
     }
 
-    private Transfer? ReadTransfer(Row row)
+    private Transfer? ReadTransfer(Row row, int[] columns)
     {
-        var code = row.PositiveInt("client_code");
-        var date = row.Date("date");
-        var type = row.Text("type", 64);
-        var direction = row.Text("direction")?.ToLowerInvariant();
+        var code = row.PositiveInt(columns[0], "client_code");
+        var date = row.Date(columns[1], "date");
+        var type = row.Word(columns[2], "type", 64);
+        var direction = row.Word(columns[3], "direction", 100, lowerCase: true);
         if (direction is not null and not ("in" or "out"))
         {
             row.Problem($"direction must be 'in' or 'out', not '{direction}'.");
         }
-        var amount = row.Money("amount", allowZero: false);
-        var (currency, rate) = Currency(row);
+        var amount = row.Money(columns[4], "amount", allowZero: false);
+        var (currency, rate) = Currency(row, columns[5]);
         return row.Ok && code is { } c && date is { } d && type is not null && direction is not null && amount is { } m && currency is not null
             ? new Transfer { ClientCode = c, OccurredAt = d, Type = type, Direction = direction, Amount = m, Currency = currency, AmountKzt = Math.Round(m * rate, 2) }
             : null;
     }
 
-    private (string? Code, decimal Rate) Currency(Row row)
+    private (string? Code, decimal Rate) Currency(Row row, int column)
     {
-        var code = row.Text("currency")?.ToUpperInvariant();
+        var code = row.Word(column, "currency", 100, upperCase: true);
         if (code is null)
         {
             return (null, 0);
@@ -192,62 +185,131 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
         return (null, 0);
     }
 
-    /// <summary>One record being read: typed field access that records a problem (file, line) instead of throwing.</summary>
-    private sealed class Row(string file, CsvReader csv, List<ImportProblem> problems)
+    /// <summary>
+    /// The record being read: typed field access from the field's characters (no string unless the value is kept) that records a
+    /// problem (file, line) instead of throwing.
+    /// </summary>
+    private sealed class Row(string file, SepReader csv, List<ImportProblem> problems)
     {
         // numeric(18,2) holds less than 10^16 tenge, also after converting at a rate of up to 1 000.
         private const decimal MaxMoney = 10_000_000_000_000m;
 
-        private int _problemLine;
+        // Categories, currencies, statuses, types and directions repeat on every row: one string each per file. A file of
+        // ever new values is not the case format; past MaxWords they are simply not shared, so memory stays flat.
+        private const int MaxWords = 4096;
 
-        public CsvReader Csv => csv;
-        public bool Ok => _problemLine != Line;
-        private int Line => csv.Parser.RawRow;
+        private readonly Dictionary<string, string> words = [];
+        private readonly Dictionary<string, string?> statuses = [];
+        private int _problemLine;
+        private int _line;
+
+        public bool Ok => _problemLine != _line;
+
+        /// <summary>Moves to the next record that is not a blank line.</summary>
+        public bool NextNonBlank()
+        {
+            while (csv.MoveNext())
+            {
+                var current = csv.Current;
+                _line = current.LineNumberToExcl - 1;
+                if (current.ColCount > 1 || !current[0].Span.IsWhiteSpace())
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public string[] Header()
+        {
+            var current = csv.Current;
+            var names = new string[current.ColCount];
+            for (var index = 0; index < names.Length; index++)
+            {
+                names[index] = current[index].Span.Trim().ToString();
+            }
+            return names;
+        }
 
         public void Problem(string message, int? line = null)
         {
-            _problemLine = line ?? Line;
-            problems.Add(new ImportProblem(file, line ?? Line, message));
+            _problemLine = line ?? _line;
+            problems.Add(new ImportProblem(file, line ?? _line, message));
         }
 
-        public string? Text(string column, int maxLength = 100)
+        private ReadOnlySpan<char> Field(int column)
         {
-            var value = csv.GetField(column);
-            if (string.IsNullOrWhiteSpace(value))
+            var current = csv.Current;
+            return column < current.ColCount ? current[column].Span.Trim() : [];
+        }
+
+        private bool Present(ReadOnlySpan<char> value, string column, int maxLength)
+        {
+            if (value.IsEmpty)
             {
                 Problem($"{column} is empty or missing.");
-                return null;
+                return false;
             }
-            value = value.Trim();
             if (value.Length > maxLength)
             {
                 Problem($"{column} is longer than {maxLength} characters.");
-                return null;
+                return false;
             }
-            return value;
+            return true;
         }
 
-        public int? PositiveInt(string column) => Int(column, 1, int.MaxValue);
-
-        public int? Int(string column, int min, int max)
+        public string? Text(int column, string name, int maxLength = 100)
         {
-            var text = Text(column);
-            if (text is null)
+            var value = Field(column);
+            return Present(value, name, maxLength) ? value.ToString() : null;
+        }
+
+        /// <summary>A value that repeats from row to row, as one shared string (optionally in lower or upper case).</summary>
+        public string? Word(int column, string name, int maxLength, bool lowerCase = false, bool upperCase = false)
+        {
+            var value = Field(column);
+            if (!Present(value, name, maxLength))
             {
                 return null;
+            }
+            var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(value, out var word))
+            {
+                word = value.ToString();
+                word = lowerCase ? word.ToLowerInvariant() : upperCase ? word.ToUpperInvariant() : word;
+                if (words.Count < MaxWords)
+                {
+                    lookup[value] = word;
+                }
+            }
+            return word;
+        }
+
+        public int? PositiveInt(int column, string name) => Int(column, name, 1, int.MaxValue);
+
+        public int? Int(int column, string name, int min, int max)
+        {
+            var text = Field(column);
+            if (!Present(text, name, 100))
+            {
+                return null;
+            }
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole) && whole >= min && whole <= max)
+            {
+                return whole;
             }
             if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value == decimal.Truncate(value) && value >= min && value <= max)
             {
                 return (int)value;
             }
-            Problem($"{column} must be a whole number from {min} to {max}, not '{text}'.");
+            Problem($"{name} must be a whole number from {min} to {max}, not '{text}'.");
             return null;
         }
 
-        public decimal? Money(string column, bool allowZero)
+        public decimal? Money(int column, string name, bool allowZero)
         {
-            var text = Text(column);
-            if (text is null)
+            var text = Field(column);
+            if (!Present(text, name, 100))
             {
                 return null;
             }
@@ -255,33 +317,37 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
             {
                 return Math.Round(value, 2);
             }
-            Problem($"{column} must be a {(allowZero ? "non-negative" : "positive")} number below 10 000 000 000 000 with a dot for decimals, not '{text}'.");
+            Problem($"{name} must be a {(allowZero ? "non-negative" : "positive")} number below 10 000 000 000 000 with a dot for decimals, not '{text}'.");
             return null;
         }
 
-        public DateTime? Date(string column)
+        public DateTime? Date(int column, string name)
         {
-            var text = Text(column);
-            if (text is null)
+            var text = Field(column);
+            if (!Present(text, name, 100))
             {
                 return null;
             }
-            if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+            if (CaseDate.TryParse(text, out var value) || DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
             {
                 return DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
             }
-            Problem($"{column} must look like 2025-06-01 08:00:23, not '{text}'.");
+            Problem($"{name} must look like 2025-06-01 08:00:23, not '{text}'.");
             return null;
         }
 
-        public string? Status()
+        public string? Status(int column)
         {
-            var text = Text("status");
-            if (text is null)
+            var text = Field(column);
+            if (!Present(text, "status", 100))
             {
                 return null;
             }
-            var status = ClientStatus.Normalize(text);
+            var lookup = statuses.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(text, out var status))
+            {
+                lookup[text] = status = ClientStatus.Normalize(text.ToString());
+            }
             if (status is null)
             {
                 Problem($"Unknown status '{text}'; expected one of {string.Join(", ", ClientStatus.Official)} (or зп, вип, обычный, студент).");

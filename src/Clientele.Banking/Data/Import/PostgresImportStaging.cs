@@ -66,41 +66,48 @@ internal sealed class PostgresImportStaging(BankingDbContext db) : ImportStaging
     }
 
     private Task CopyClientsAsync(CancellationToken cancellationToken) =>
-        CopyAsync(clients, Clients, async (copy, client) =>
+        CopyAsync(clients, Clients, static (copy, client) =>
         {
-            await copy.WriteAsync(client.ClientCode, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(client.Name, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(client.Status, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(client.Age, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(client.City, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(client.AvgMonthlyBalanceKzt, NpgsqlDbType.Numeric, cancellationToken);
+            copy.StartRow();
+            copy.Write(client.ClientCode, NpgsqlDbType.Integer);
+            copy.Write(client.Name, NpgsqlDbType.Text);
+            copy.Write(client.Status, NpgsqlDbType.Text);
+            copy.Write(client.Age, NpgsqlDbType.Integer);
+            copy.Write(client.City, NpgsqlDbType.Text);
+            copy.Write(client.AvgMonthlyBalanceKzt, NpgsqlDbType.Numeric);
         }, cancellationToken);
 
     private Task CopyTransactionsAsync(CancellationToken cancellationToken) =>
-        CopyAsync(transactions, Transactions, async (copy, transaction) =>
+        CopyAsync(transactions, Transactions, static (copy, transaction) =>
         {
-            await copy.WriteAsync(transaction.ClientCode, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(transaction.OccurredAt, NpgsqlDbType.Timestamp, cancellationToken);
-            await copy.WriteAsync(transaction.Category, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(transaction.Amount, NpgsqlDbType.Numeric, cancellationToken);
-            await copy.WriteAsync(transaction.Currency, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(transaction.AmountKzt, NpgsqlDbType.Numeric, cancellationToken);
+            copy.StartRow();
+            copy.Write(transaction.ClientCode, NpgsqlDbType.Integer);
+            copy.Write(transaction.OccurredAt, NpgsqlDbType.Timestamp);
+            copy.Write(transaction.Category, NpgsqlDbType.Text);
+            copy.Write(transaction.Amount, NpgsqlDbType.Numeric);
+            copy.Write(transaction.Currency, NpgsqlDbType.Text);
+            copy.Write(transaction.AmountKzt, NpgsqlDbType.Numeric);
         }, cancellationToken);
 
     private Task CopyTransfersAsync(CancellationToken cancellationToken) =>
-        CopyAsync(transfers, Transfers, async (copy, transfer) =>
+        CopyAsync(transfers, Transfers, static (copy, transfer) =>
         {
-            await copy.WriteAsync(transfer.ClientCode, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(transfer.OccurredAt, NpgsqlDbType.Timestamp, cancellationToken);
-            await copy.WriteAsync(transfer.Type, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(transfer.Direction, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(transfer.Amount, NpgsqlDbType.Numeric, cancellationToken);
-            await copy.WriteAsync(transfer.Currency, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(transfer.AmountKzt, NpgsqlDbType.Numeric, cancellationToken);
+            copy.StartRow();
+            copy.Write(transfer.ClientCode, NpgsqlDbType.Integer);
+            copy.Write(transfer.OccurredAt, NpgsqlDbType.Timestamp);
+            copy.Write(transfer.Type, NpgsqlDbType.Text);
+            copy.Write(transfer.Direction, NpgsqlDbType.Text);
+            copy.Write(transfer.Amount, NpgsqlDbType.Numeric);
+            copy.Write(transfer.Currency, NpgsqlDbType.Text);
+            copy.Write(transfer.AmountKzt, NpgsqlDbType.Numeric);
         }, cancellationToken);
 
-    /// <summary>Sends the buffered rows to <paramref name="table"/> with one binary COPY and empties the buffer.</summary>
-    private async Task CopyAsync<TRow>(List<TRow> rows, string table, Func<NpgsqlBinaryImporter, TRow, Task> writeRow, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the buffered rows to <paramref name="table"/> with one binary COPY and empties the buffer. Values are written with
+    /// the synchronous, generic <c>Write&lt;T&gt;</c> (no boxing, no state machine per value): they go to Npgsql's write buffer, and
+    /// only a full buffer waits on the socket.
+    /// </summary>
+    private async Task CopyAsync<TRow>(List<TRow> rows, string table, Action<NpgsqlBinaryImporter, TRow> writeRow, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -110,8 +117,7 @@ internal sealed class PostgresImportStaging(BankingDbContext db) : ImportStaging
         {
             foreach (var row in rows)
             {
-                await copy.StartRowAsync(cancellationToken);
-                await writeRow(copy, row);
+                writeRow(copy, row);
             }
             await copy.CompleteAsync(cancellationToken);
         }
