@@ -69,7 +69,11 @@ public sealed class BenchDatabase : IAsyncDisposable
         services.AddRecommendations();
         var bench = new BenchDatabase(provider, connection, services.BuildServiceProvider());
         await using var scope = bench.Scope();
-        await scope.ServiceProvider.GetRequiredService<BankingDbContext>().Database.MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<BankingDbContext>();
+        await db.Database.MigrateAsync();
+        // As the server's migrator does: without the write-ahead log a writer waits for every open reader (the statistics build
+        // writes features while the next page is read).
+        await SqliteWriteAheadLog.EnableAsync(db, CancellationToken.None);
         return bench;
     }
 

@@ -50,9 +50,12 @@ public sealed class PopulationStatsStore(
         }
     }
 
-    public async Task<PopulationStats> CurrentAsync(CancellationToken cancellationToken)
+    public async Task<PopulationStats> CurrentAsync(CancellationToken cancellationToken) =>
+        await CurrentAsync(await StateAsync(cancellationToken), cancellationToken);
+
+    /// <summary>As <see cref="CurrentAsync(CancellationToken)"/>, from a state the caller has just read.</summary>
+    public async Task<PopulationStats> CurrentAsync(PopulationStatsState state, CancellationToken cancellationToken)
     {
-        var state = await StateAsync(cancellationToken);
         if (state.StatsDataVersion is null)
         {
             await EnsureCurrentAsync(force: false, onProgress: null, cancellationToken);
@@ -67,11 +70,24 @@ public sealed class PopulationStatsStore(
 
     public async Task<PopulationStatsState> StateAsync(CancellationToken cancellationToken)
     {
-        var version = await db.DataVersions.AsNoTracking().Select(v => new { v.Version, v.StatsLeaseUntil }).FirstOrDefaultAsync(cancellationToken);
-        var stored = await db.PopulationStats.AsNoTracking()
-            .Select(s => new { s.DataVersion, s.Clients, s.Signals, s.BuiltAt }).FirstOrDefaultAsync(cancellationToken);
-        return new PopulationStatsState(version?.Version ?? 0, stored?.DataVersion, stored?.Clients, stored?.Signals, stored?.BuiltAt,
-            version?.StatsLeaseUntil > time.GetUtcNow());
+        // One round trip (every request asks): the version row with the stored statistics' columns as scalar subqueries.
+        var version = await db.DataVersions.AsNoTracking().Select(v => new
+        {
+            v.Version,
+            v.StatsLeaseUntil,
+            StatsDataVersion = db.PopulationStats.Select(s => (long?)s.DataVersion).FirstOrDefault(),
+            Clients = db.PopulationStats.Select(s => (int?)s.Clients).FirstOrDefault(),
+            Signals = db.PopulationStats.Select(s => (int?)s.Signals).FirstOrDefault(),
+            BuiltAt = db.PopulationStats.Select(s => (DateTimeOffset?)s.BuiltAt).FirstOrDefault(),
+        }).FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            var stored = await db.PopulationStats.AsNoTracking()
+                .Select(s => new { s.DataVersion, s.Clients, s.Signals, s.BuiltAt }).FirstOrDefaultAsync(cancellationToken);
+            return new PopulationStatsState(0, stored?.DataVersion, stored?.Clients, stored?.Signals, stored?.BuiltAt, false);
+        }
+        return new PopulationStatsState(version.Version, version.StatsDataVersion, version.Clients, version.Signals, version.BuiltAt,
+            version.StatsLeaseUntil > time.GetUtcNow());
     }
 
     /// <summary>Queues <c>banking.population-stats</c> unless the same rebuild is already waiting; returns the job that will do it.</summary>

@@ -35,19 +35,42 @@ public sealed class RecommendationService(
     public Task<PopulationStats> BuildPopulationAsync(Func<int, Task>? onPage, CancellationToken cancellationToken) =>
         PopulationStatsReader.BuildAsync(db, engine, PageSize, onPage is null ? null : page => onPage(page.Count), cancellationToken);
 
-    /// <summary>The client's stored features when fresh (kept current at import), else described from the client's rows; null for an unknown client.</summary>
+    /// <summary>
+    /// The client's features: kept in memory per data version (a new import makes them unreachable), else the stored ones when
+    /// fresh (kept current at import), else described from the client's rows; null for an unknown client.
+    /// </summary>
     public async Task<ClientFeatures?> FeaturesAsync(int clientCode, CancellationToken cancellationToken) =>
-        await ClientFeaturesStore.FreshAsync(db, clientCode, cancellationToken)
-        ?? (await ClientActivityReader.OneAsync(db, clientCode, cancellationToken) is { } activity ? engine.Describe(activity) : null);
+        await FeaturesAtAsync(clientCode, await DataVersions.CurrentAsync(db, cancellationToken), cancellationToken);
 
-    /// <summary>The client's ranked offers and push, from <see cref="FeaturesAsync"/>.</summary>
+    private async Task<ClientFeatures?> FeaturesAtAsync(int clientCode, long version, CancellationToken cancellationToken)
+    {
+        var key = new FeaturesKey(db.CurrentOrganizationId, version, clientCode);
+        if (cache.TryGetValue(key, out ClientFeatures? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var features = await ClientFeaturesStore.FreshAsync(db, clientCode, cancellationToken)
+            ?? (await ClientActivityReader.OneAsync(db, clientCode, cancellationToken) is { } activity ? engine.Describe(activity) : null);
+        if (features is not null)
+        {
+            cache.Set(key, features, new MemoryCacheEntryOptions { SlidingExpiration = FeaturesKept });
+        }
+        return features;
+    }
+
+    private static readonly TimeSpan FeaturesKept = TimeSpan.FromMinutes(10);
+
+    private sealed record FeaturesKey(Guid OrganizationId, long DataVersion, int ClientCode);
+
+    /// <summary>The client's ranked offers and push, from <see cref="FeaturesAtAsync"/>: one read of the versions, the rest from memory.</summary>
     public async Task<ClientRecommendation?> ForClientAsync(int clientCode, CancellationToken cancellationToken)
     {
-        if (await FeaturesAsync(clientCode, cancellationToken) is not { } features)
+        var state = await stats.StateAsync(cancellationToken);
+        if (await FeaturesAtAsync(clientCode, state.DataVersion, cancellationToken) is not { } features)
         {
             return null;
         }
-        var population = await PopulationAsync(cancellationToken);
+        var population = await stats.CurrentAsync(state, cancellationToken);
         var offers = engine.Rank(features, population);
         var push = composer.Compose(features, offers.Best);
         return new ClientRecommendation(features, offers, push, PushChecker.Check(push, features, offers.Best, composer.Settings));
