@@ -40,6 +40,7 @@ public static class LeadsModule
         services.AddScoped<ChannelKeys>();
         services.AddScoped<ReplyQueue>();
         services.AddJobHandler<ChannelReplyJob>();
+        services.AddJobHandler<ImportJob>();
         // No request logging: a Telegram URL carries the bot token.
         services.AddHttpClient<IChannelReplies, HttpChannelReplies>(http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<IDemoData, LeadsDemoData>();

@@ -177,7 +177,7 @@ public sealed class LeadsPagesTests(DashboardServer server, BrowserFixture brows
     private static string Invariant(JsonElement number) => number.GetDecimal().ToString("0.############", CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task The_import_form_previews_refuses_a_bad_file_by_line_and_imports_a_good_one()
+    public async Task The_import_form_previews_refuses_a_bad_file_by_line_and_imports_a_good_one_as_a_job_it_follows()
     {
         using var client = await ClientAsync();
         var stored = await LeadAsync(client, "Ерлан Абенов", "+7 771 900 1122");
@@ -204,6 +204,8 @@ public sealed class LeadsPagesTests(DashboardServer server, BrowserFixture brows
         await page.Locator("#run-import").ClickAsync();
 
         await Expect(page.Locator("#import-summary")).ToContainTextAsync("Imported 2 lead(s) from 3 line(s); 1 duplicate(s) left out.");
+        await Expect(page.Locator("#import-job-status")).ToContainTextAsync("Import job succeeded · 100 %");
+        await Expect(page.Locator("#import-job-link")).ToHaveAttributeAsync("href", "/jobs");
         Assert.Equal("Асель Нурова", (await SendAsync(client, HttpMethod.Get, "leads?phone=%2B77719003344"))[0].GetProperty("name").GetString());
         Assert.Equal("Тимур Ким", (await SendAsync(client, HttpMethod.Get, "leads?phone=87719005566"))[0].GetProperty("name").GetString());
         var href = await page.Locator("#export-link").GetAttributeAsync("href");

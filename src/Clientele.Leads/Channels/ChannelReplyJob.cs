@@ -54,4 +54,20 @@ public sealed class ChannelReplyJob(LeadsDbContext db, ChannelKeys keys, IChanne
         }
         return new { delivery = message.DeliveryStatus, attempts = message.DeliveryAttempts, error = message.DeliveryError };
     }
+
+    /// <summary>The worker of the last attempt died mid-send: the reply is not sent again, and its delivery ends failed with why.</summary>
+    public async Task AbandonedAsync(JobContext context, string reason, CancellationToken cancellationToken)
+    {
+        var payload = context.Payload<Payload>();
+        if (await db.Messages.FirstOrDefaultAsync(m => m.Id == payload.MessageId, cancellationToken) is not { } message
+            || message.DeliveryStatus is DeliveryStatuses.Sent or DeliveryStatuses.Failed)
+        {
+            return;
+        }
+        message.DeliveryStatus = DeliveryStatuses.Failed;
+        message.DeliveryAttempts = Math.Max(message.DeliveryAttempts, context.Attempt - 1);
+        message.DeliveryError = reason.Length <= DeliveryStatuses.MaxErrorLength ? reason : reason[..DeliveryStatuses.MaxErrorLength];
+        LeadsEvents.Publish(db, DeliveryUpdated, new { lead_id = message.LeadId, message = MessageView.Of(message) });
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -25,6 +25,7 @@ public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantCont
     public DbSet<SpendRecord> Spend => Set<SpendRecord>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadMessage> Messages => Set<LeadMessage>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<ChannelSecrets> ChannelSecrets => Set<ChannelSecrets>();
 
@@ -99,6 +100,17 @@ public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantCont
             e.HasIndex(m => new { m.OrganizationId, m.Platform, m.PlatformMessageId }).IsUnique();
             e.HasIndex(m => new { m.LeadId, m.CreatedAt });
             e.HasOne<Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StatusChange>(e =>
+        {
+            e.ToTable("leads_status_changes");
+            e.Property(c => c.FromStatus).HasMaxLength(20);
+            e.Property(c => c.ToStatus).HasMaxLength(20);
+            e.Property(c => c.ChangedBy).HasMaxLength(10);
+            e.Property(c => c.Via).HasMaxLength(20);
+            e.Property(c => c.Actor).HasMaxLength(StatusActor.MaxActorLength);
+            e.HasIndex(c => new { c.LeadId, c.ChangedAt });
+            e.HasOne<Lead>().WithMany().HasForeignKey(c => c.LeadId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<IdempotencyKey>(e =>
         {

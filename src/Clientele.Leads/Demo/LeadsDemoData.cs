@@ -169,12 +169,21 @@ public sealed class LeadsDemoData : IDemoData
                 lead.QualityScore = assessment.QualityScore;
                 lead.Qualification = LeadConversation.Explain(assessment);
                 lead.Status = assessment.Status.WireName();
+                db.StatusChanges.Add(new StatusChange
+                {
+                    LeadId = lead.Id, FromStatus = LeadStatuses.New, ToStatus = lead.Status, ChangedBy = StatusActor.Bot.ChangedBy, Via = StatusActor.Bot.Via, ChangedAt = at,
+                });
             }
             // A manager took some over and closed them.
             if (lead.Status is LeadStatuses.Hot or LeadStatuses.Qualified && random.Next(3) == 0)
             {
                 db.Messages.Add(new LeadMessage { LeadId = lead.Id, Message = "Здравствуйте! Менеджер Айжан, записала вас, перезвоню через 10 минут.", Sender = Senders.Human, Platform = Platform(lead.Source), CreatedAt = at.AddMinutes(15) });
-                lead.Status = random.Next(3) == 0 ? LeadStatuses.Lost : LeadStatuses.Won;
+                var closed = random.Next(3) == 0 ? LeadStatuses.Lost : LeadStatuses.Won;
+                db.StatusChanges.Add(new StatusChange
+                {
+                    LeadId = lead.Id, FromStatus = lead.Status, ToStatus = closed, ChangedBy = "human", Via = "board", Actor = "Айжан", ChangedAt = at.AddMinutes(16),
+                });
+                lead.Status = closed;
                 lead.StatusSetByHuman = true;
             }
         }

@@ -1,9 +1,12 @@
 using Clientele.Leads.Data;
 using Clientele.Leads.Shared;
+using System.Text.Json;
 using Clientele.Platform.Errors;
+using Clientele.Platform.Jobs;
 using Clientele.Platform.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -17,15 +20,35 @@ public static class ImportEndpoints
 {
     public const long MaxBytes = 2L << 20;
 
-    public static void Map(RouteGroupBuilder leads) =>
+    public static void Map(RouteGroupBuilder leads)
+    {
         leads.MapPost("/api/leads/import", ImportAsync).WithTags("Leads").WithName("ImportLeads")
-            .WithSummary("Imports leads from CSV, all or nothing: a bad line or a duplicate (of a stored open lead or an earlier line) refuses the file with 422 per line. ?dry_run=true previews; ?skip_duplicates=true leaves duplicates out.")
+            .WithSummary("Imports leads from CSV, all or nothing, as a durable job (202 with task_id): a bad line or a duplicate (of a stored open lead or an earlier line) refuses the file at once with 422 per line. ?dry_run=true answers the report at once and stores nothing; ?skip_duplicates=true leaves duplicates out.")
             .WithUploadLimits(MaxBytes, 1)
             .RequireWriteAccess(LeadsModule.Name);
+        leads.MapGet("/api/leads/import/{task_id}", StatusAsync).WithTags("Leads").WithName("LeadImportStatus")
+            .WithSummary("An import job: status, progress, message, and when it has succeeded its report in result.");
+    }
 
     public sealed record Report(bool DryRun, int Lines, int Valid, int Created, IReadOnlyList<ImportDuplicate> Duplicates, IReadOnlyList<Guid> LeadIds);
 
-    public static async Task<IResult> ImportAsync(HttpContext context, LeadsDbContext db, IOptionsMonitor<LeadsOptions> options, TimeProvider time)
+    public sealed record TaskStatusView(string TaskId, string Status, int Progress, string? Message, DateTime? CompletedAt, JsonElement? Result);
+
+    public static async Task<IResult> StatusAsync([FromRoute(Name = "task_id")] string taskId, JobQueue queue, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(taskId, out var id))
+        {
+            return Refusals.NotAnId("task_id");
+        }
+        if (await queue.GetAsync(id, [LeadsModule.Name], cancellationToken) is not { Kind: ImportJob.JobKind } job)
+        {
+            return Refusals.NotFound("Import");
+        }
+        var message = job.Status == JobStatus.Failed ? job.LastError ?? job.Message : job.Message;
+        return TypedResults.Ok(new TaskStatusView(job.Id.ToString(), job.Status, job.Progress, message, job.FinishedAt?.UtcDateTime, JobJson.Element(job.Result)));
+    }
+
+    public static async Task<IResult> ImportAsync(HttpContext context, LeadsDbContext db, JobQueue queue, IOptionsMonitor<LeadsOptions> options, TimeProvider time)
     {
         var request = context.Request;
         var query = new Checks("query");
@@ -63,8 +86,18 @@ public static class ImportEndpoints
         {
             return Invalid(["body", "file"], problem!, "value_error");
         }
-        var report = await LeadImport.RunAsync(db, text, new LeadImport.Options(dryRun, skipDuplicates), options.CurrentValue.DuplicateWindowDays,
-            Instants.Now(time), context.RequestAborted);
+        var windowDays = options.CurrentValue.DuplicateWindowDays;
+        if (!dryRun)
+        {
+            var (check, job) = await ImportJob.StartAsync(db, queue, text, skipDuplicates, windowDays, Instants.Now(time), context.RequestAborted);
+            if (job is null)
+            {
+                return FastApiErrorShape.Instance.Result(ApiError.Invalid(check.Problems));
+            }
+            var location = $"{context.Request.PathBase}{context.Request.Path.Value!.TrimEnd('/')}/{job.Id}";
+            return TypedResults.Accepted(location, new TaskAccepted(job.Id.ToString(), job.Status, $"Importing {check.Valid} lead(s)"));
+        }
+        var report = await LeadImport.RunAsync(db, text, new LeadImport.Options(true, skipDuplicates), windowDays, Instants.Now(time), context.RequestAborted);
         return report.Refused
             ? FastApiErrorShape.Instance.Result(ApiError.Invalid(report.Problems))
             : TypedResults.Ok(new Report(report.DryRun, report.Lines, report.Valid, report.Created, report.Duplicates, report.LeadIds));

@@ -39,6 +39,11 @@ public static class LeadImport
 
     public sealed record Options(bool DryRun, bool SkipDuplicates);
 
+    /// <summary>How a job stores: each line's lead id, and progress (percent, message) between the steps.</summary>
+    public sealed record Storing(Func<int, Guid> IdOf, Func<int, string, Task> Progress);
+
+    private const int Page = 500;
+
     private static readonly string[] Known = ["name", "phone", "source", "platform_user_id", "budget", "notes", "niche_id", "niche", "campaign_id", "campaign", "ad_id"];
     private static readonly string[] ExportOnly = ["id", "phone_e164", "status", "quality_score", "created_at"];
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
@@ -61,10 +66,26 @@ public static class LeadImport
     }
 
     public static async Task<ImportReport> RunAsync(LeadsDbContext db, string text, Options options, int windowDays, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Storing? storing = null)
     {
         var problems = new List<FieldError>();
         var (candidates, lines) = await ReadAsync(db, text, problems, cancellationToken);
+        if (storing is not null && candidates.Count > 0)
+        {
+            foreach (var candidate in candidates)
+            {
+                candidate.Lead.Id = storing.IdOf(candidate.Line);
+            }
+            var ids = candidates.Select(c => c.Lead.Id).ToList();
+            var stored = await db.Leads.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
+            if (stored.Count > 0)
+            {
+                // An earlier attempt of this job committed the import and its worker died before it could say so.
+                var order = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+                stored.Sort((a, b) => order[a].CompareTo(order[b]));
+                return new ImportReport(false, lines, stored.Count, stored.Count, [], [], 0, stored);
+            }
+        }
         var duplicates = candidates.Count == 0 ? [] : await DuplicatesAsync(db, candidates, windowDays, now, cancellationToken);
         var fresh = candidates.Where(c => duplicates.All(d => d.Line != c.Line)).ToList();
         if (duplicates.Count > 0 && !options.SkipDuplicates)
@@ -82,13 +103,24 @@ public static class LeadImport
         }
         if (!options.DryRun)
         {
-            foreach (var candidate in fresh)
+            // Progress is written on its own connection: inside the transaction SQLite would lock it out, so it is said before.
+            if (storing is not null)
             {
-                candidate.Lead.CreatedAt = candidate.Lead.UpdatedAt = now;
-                db.Leads.Add(candidate.Lead);
-                LeadsEvents.Publish(db, LeadsEvents.LeadCreated, new { lead = LeadView.Of(candidate.Lead) });
+                await storing.Progress(50, $"Checked {lines} line(s); storing {fresh.Count} lead(s)");
             }
-            await db.SaveChangesAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var page in fresh.Chunk(Page))
+            {
+                foreach (var candidate in page)
+                {
+                    candidate.Lead.CreatedAt = candidate.Lead.UpdatedAt = now;
+                    db.Leads.Add(candidate.Lead);
+                    LeadsEvents.Publish(db, LeadsEvents.LeadCreated, new { lead = LeadView.Of(candidate.Lead) });
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            await transaction.CommitAsync(cancellationToken);
         }
         return new ImportReport(options.DryRun, lines, fresh.Count, options.DryRun ? 0 : fresh.Count, duplicates, [], 0,
             options.DryRun ? [] : fresh.Select(c => c.Lead.Id).ToList());

@@ -10,8 +10,8 @@ namespace Clientele.Leads.Leads;
 /// <summary>
 /// A message joins a lead's conversation: the bot re-reads the conversation, answers a lead as sender <c>bot</c> (until a
 /// person has written), and keeps quality_score, the per-factor explanation and the status up to date. A status a person
-/// set is never moved by the bot; won and lost are never left by it. A reply to a Telegram or WhatsApp lead is queued for
-/// delivery in the same transaction (<see cref="ReplyQueue"/>).
+/// set is never moved by the bot; won and lost are never left by it. A reply, or a person's message, to a Telegram or
+/// WhatsApp lead is queued for delivery in the same transaction (<see cref="ReplyQueue"/>).
 /// </summary>
 public sealed class LeadConversation(LeadsDbContext db, QualificationBot bot, ReplyQueue replies, TimeProvider time)
 {
@@ -46,11 +46,13 @@ public sealed class LeadConversation(LeadsDbContext db, QualificationBot bot, Re
         var earned = turn.Assessment.Status.WireName();
         if (!lead.StatusSetByHuman && lead.Status is not (LeadStatuses.Won or LeadStatuses.Lost) && earned != lead.Status && LeadStatuses.CanMove(lead.Status, earned))
         {
-            LeadStatusChange.Apply(db, lead, earned, "bot");
+            LeadStatusChange.Apply(db, lead, earned, StatusActor.Bot);
         }
-        if (reply is not null && lead.PlatformUserId is { } recipient && lead.Source == platform && ReplyQueue.GoesOut(platform))
+        // The bot's reply, or a person's message (the bot is then silent), goes out to the lead's chat the same durable way.
+        var outgoing = reply ?? (sender == Senders.Human ? message : null);
+        if (outgoing is not null && lead.PlatformUserId is { } recipient && lead.Source == platform && ReplyQueue.GoesOut(platform))
         {
-            await replies.SaveAsync(db, reply, recipient, businessNumberId, cancellationToken);
+            await replies.SaveAsync(db, outgoing, recipient, businessNumberId, cancellationToken);
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Clientele.Leads.Data;
 using Clientele.Leads.Idempotency;
 using Clientele.Leads.Phones;
@@ -31,6 +32,7 @@ public static class LeadEndpoints
             .RequireWriteAccess(LeadsModule.Name);
         MessageEndpoints.Map(group);
         MergeEndpoints.Map(group);
+        StatusHistoryEndpoints.Map(group);
     }
 
     public static async Task<IResult> CreateAsync(LeadInput request, LeadsDbContext db, IOptionsMonitor<LeadsOptions> options, TimeProvider time,
@@ -121,7 +123,7 @@ public static class LeadEndpoints
 
     public static async Task<IResult> ChangeStatusAsync([FromRoute(Name = "lead_id")] string leadId,
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] StatusInput? body, [FromQuery(Name = "status")] string? query,
-        LeadsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        LeadsDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(leadId, out var id))
         {
@@ -144,7 +146,7 @@ public static class LeadEndpoints
         {
             lead.StatusSetByHuman = true;
             lead.UpdatedAt = Instants.Now(time);
-            LeadStatusChange.Apply(db, lead, status!, "human");
+            LeadStatusChange.Apply(db, lead, status!, StatusActor.Human("api", user));
             await db.SaveChangesAsync(cancellationToken);
         }
         return TypedResults.Ok(LeadDetail.Of(lead, await MessageEndpoints.ConversationAsync(db, id, cancellationToken)));

@@ -5,11 +5,19 @@ namespace Clientele.Leads.Leads;
 
 public static class LeadStatusChange
 {
-    /// <summary>Sets the status and queues <c>leads.lead.status_changed</c> (saved with the change); <paramref name="by"/> is bot or human.</summary>
-    public static void Apply(LeadsDbContext db, Lead lead, string status, string by)
+    /// <summary>
+    /// Sets the status, adds its <see cref="StatusChange"/> row and queues <c>leads.lead.status_changed</c>, all saved with the
+    /// change; the time is the lead's <c>UpdatedAt</c>, which the caller has set.
+    /// </summary>
+    public static void Apply(LeadsDbContext db, Lead lead, string status, StatusActor actor)
     {
         var previous = lead.Status;
         lead.Status = status;
-        LeadsEvents.Publish(db, LeadsEvents.LeadStatusChanged, new { lead = LeadView.Of(lead), previous_status = previous, changed_by = by });
+        db.StatusChanges.Add(new StatusChange
+        {
+            LeadId = lead.Id, FromStatus = previous, ToStatus = status, ChangedBy = actor.ChangedBy, Via = actor.Via, Actor = actor.Actor,
+            ChangedAt = lead.UpdatedAt,
+        });
+        LeadsEvents.Publish(db, LeadsEvents.LeadStatusChanged, new { lead = LeadView.Of(lead), previous_status = previous, changed_by = actor.ChangedBy });
     }
 }

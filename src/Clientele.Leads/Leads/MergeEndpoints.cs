@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Clientele.Leads.Data;
 using Clientele.Leads.Idempotency;
 using Clientele.Leads.Shared;
@@ -24,7 +25,7 @@ public static class MergeEndpoints
             .WithSummary("Merges another lead (body lead_id) into this one, keeping both conversations.").RequireWriteAccess(LeadsModule.Name).Idempotent();
 
     public static async Task<IResult> MergeAsync([FromRoute(Name = "lead_id")] string leadId, MergeInput request, LeadsDbContext db, TimeProvider time,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(leadId, out var id))
         {
@@ -75,7 +76,7 @@ public static class MergeEndpoints
         kept.UpdatedAt = Instants.Now(time);
         if (LeadStatuses.Rank(merged.Status) > LeadStatuses.Rank(kept.Status))
         {
-            LeadStatusChange.Apply(db, kept, merged.Status, "human");
+            LeadStatusChange.Apply(db, kept, merged.Status, StatusActor.Human("merge", user));
         }
         db.Leads.Remove(merged);
         LeadsEvents.Publish(db, LeadsEvents.LeadMerged, new { lead = LeadView.Of(kept), merged_lead_id = merged.Id, moved_messages = moved.Count });

@@ -1,3 +1,4 @@
+using Clientele.Leads.Channels;
 using Clientele.Leads.Data;
 using Clientele.Leads.Idempotency;
 using Clientele.Leads.Shared;
@@ -17,7 +18,8 @@ public static class MessageEndpoints
 
     /// <summary>The seed's answer (id, lead_id, message, sender, platform, created_at), then the bot's reply and the lead's new standing.</summary>
     public sealed record MessageCreated(
-        Guid Id, Guid LeadId, string Message, string Sender, string Platform, DateTime CreatedAt, MessageView? BotReply, int? QualityScore, string LeadStatus);
+        Guid Id, Guid LeadId, string Message, string Sender, string Platform, DateTime CreatedAt, MessageView? BotReply, int? QualityScore, string LeadStatus,
+        DeliveryView? Delivery);
 
     public sealed record Conversation(Guid LeadId, IReadOnlyList<MessageView> Messages);
 
@@ -55,7 +57,7 @@ public static class MessageEndpoints
         var added = await conversation.AddAsync(lead, text, sender, platform, null, null, cancellationToken);
         var message = added.Message;
         return TypedResults.Ok(new MessageCreated(message.Id, lead.Id, message.Message, message.Sender, message.Platform, message.CreatedAt.UtcDateTime,
-            added.Reply is { } reply ? MessageView.Of(reply) : null, lead.QualityScore, lead.Status));
+            added.Reply is { } reply ? MessageView.Of(reply) : null, lead.QualityScore, lead.Status, DeliveryView.Of(message)));
     }
 
     public static async Task<IResult> ListAsync([FromRoute(Name = "lead_id")] string leadId, LeadsDbContext db, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Clientele.Leads.Data;
 using Clientele.Leads.Leads;
 using Clientele.Leads.Shared;
@@ -27,7 +28,7 @@ public static class BoardQueries
     }
 
     /// <summary>Null when moved; otherwise why not (an impossible transition or a lead gone meanwhile).</summary>
-    public static async Task<string?> MoveAsync(LeadsDbContext db, Guid leadId, string status, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<string?> MoveAsync(LeadsDbContext db, Guid leadId, string status, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await db.Leads.FirstOrDefaultAsync(l => l.Id == leadId, cancellationToken) is not { } lead)
         {
@@ -41,7 +42,7 @@ public static class BoardQueries
         {
             lead.StatusSetByHuman = true;
             lead.UpdatedAt = Instants.Now(time);
-            LeadStatusChange.Apply(db, lead, status, "human");
+            LeadStatusChange.Apply(db, lead, status, StatusActor.Human("board", user));
             await db.SaveChangesAsync(cancellationToken);
         }
         return null;

@@ -41,13 +41,10 @@ public sealed record LeadPageData(Lead Lead, string? Niche, string? Campaign, st
 
 /// <summary>
 /// The lead page's reads and its one write (a person's message, through <see cref="LeadConversation"/> as <c>POST …/messages</c>).
-/// The status history is read from the module's outbox (<c>leads.lead.status_changed</c>), so it reaches back as far as the
-/// platform keeps dispatched events (<c>Clientele:Retention:OutboxDays</c>); the lead's creation is always its first step.
+/// The status history is the lead's creation, then its rows of <c>leads_status_changes</c>.
 /// </summary>
 public static class LeadPageQueries
 {
-    private const string StatusChanged = LeadsModule.Name + "." + LeadsEvents.LeadStatusChanged;
-
     public static async Task<LeadPageData?> LoadAsync(LeadsDbContext db, Guid id, CancellationToken cancellationToken)
     {
         if (await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken) is not { } lead)
@@ -58,19 +55,9 @@ public static class LeadPageQueries
         var campaign = lead.CampaignId is { } campaignId ? await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) : null;
         var ad = lead.AdId is { } adId ? await db.Ads.AsNoTracking().Where(a => a.Id == adId).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken) : null;
         var messages = await MessageEndpoints.ConversationAsync(db, id, cancellationToken);
-        var text = id.ToString();
-        var events = await db.Outbox.AsNoTracking().Where(m => m.Type == StatusChanged && m.Payload.Contains(text))
-            .OrderBy(m => m.Id).Select(m => new { m.CreatedAt, m.Payload }).ToListAsync(cancellationToken);
         var history = new List<StatusStep> { new(lead.CreatedAt, null, LeadStatuses.New, "created") };
-        foreach (var change in events)
-        {
-            var payload = JsonDocument.Parse(change.Payload).RootElement;
-            if (payload.GetProperty("lead").GetProperty("id").GetString() == text)
-            {
-                history.Add(new StatusStep(change.CreatedAt, payload.GetProperty("previous_status").GetString(),
-                    payload.GetProperty("lead").GetProperty("status").GetString() ?? "", payload.GetProperty("changed_by").GetString() ?? ""));
-            }
-        }
+        history.AddRange((await StatusHistoryEndpoints.ChangesAsync(db, id, cancellationToken))
+            .Select(c => new StatusStep(c.ChangedAt, c.FromStatus, c.ToStatus, c.Actor is { } actor ? $"{c.ChangedBy} ({actor}, {c.Via})" : $"{c.ChangedBy} ({c.Via})")));
         return new LeadPageData(lead, niche, campaign, ad, messages, ScoreBreakdown.Of(lead.Qualification), history);
     }
 

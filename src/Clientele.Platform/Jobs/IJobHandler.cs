@@ -10,4 +10,10 @@ public interface IJobHandler
 
     /// <summary>Does the work; the returned object is stored as the job's result (JSON). Throwing fails the attempt.</summary>
     Task<object?> RunAsync(JobContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called when the job is ended <c>failed</c> without running again, because the worker of its last attempt died: a
+    /// handler that records the job's state on its own rows ends them too. It may be called more than once.
+    /// </summary>
+    Task AbandonedAsync(JobContext context, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -22,15 +22,19 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, JobStore stor
             await FinishAsync(claim, JobStatus.Cancelled, null, null);
             return;
         }
-        if (claim.Attempt > claim.MaxAttempts)
-        {
-            await FinishAsync(claim, JobStatus.Failed, null, $"The worker of attempt {claim.Attempt - 1} stopped before finishing, and no attempts are left.");
-            return;
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Use(claim.OrganizationId);
         var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == claim.Kind);
+        if (claim.Attempt > claim.MaxAttempts)
+        {
+            var reason = $"The worker of attempt {claim.Attempt - 1} stopped before finishing, and no attempts are left.";
+            if (handler is not null)
+            {
+                await AbandonAsync(handler, claim, scope.ServiceProvider, reason, stopping);
+            }
+            await FinishAsync(claim, JobStatus.Failed, null, reason);
+            return;
+        }
         if (handler is null)
         {
             await FinishAsync(claim, JobStatus.Failed, null, $"No handler is registered for job kind '{claim.Kind}'.");
@@ -83,6 +87,19 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, JobStore stor
             return;
         }
         await FinishAsync(claim, JobStatus.Succeeded, result, null);
+    }
+
+    private async Task AbandonAsync(IJobHandler handler, JobClaim claim, IServiceProvider services, string reason, CancellationToken stopping)
+    {
+        using var attempt = new JobAttempt(claim, store, options.Value, time, stopping);
+        try
+        {
+            await handler.AbandonedAsync(new JobContext(attempt, services), reason, attempt.Token);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogAbandonFailed(logger, exception, claim.Id, claim.Kind);
+        }
     }
 
     private async Task FinishAsync(JobClaim claim, string status, object? result, string? error)
@@ -167,6 +184,9 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, JobStore stor
 
     [LoggerMessage(LogLevel.Warning, "Job {JobId} ({Kind}) attempt {Attempt} lost its lease to another worker; its outcome is discarded")]
     private static partial void LogLeaseLost(ILogger logger, Guid jobId, string kind, int attempt);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId} ({Kind}) was abandoned, and its handler could not record it")]
+    private static partial void LogAbandonFailed(ILogger logger, Exception exception, Guid jobId, string kind);
 
     [LoggerMessage(LogLevel.Warning, "Job {JobId} ({Kind}) attempt {Attempt} of {MaxAttempts} failed")]
     private static partial void LogAttemptFailed(ILogger logger, Exception exception, Guid jobId, string kind, int attempt, int maxAttempts);

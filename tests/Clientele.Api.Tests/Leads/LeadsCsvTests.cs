@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Clientele.Api.Tests.Events;
 using Clientele.Api.Tests.Support;
 using Clientele.Testing;
 
@@ -23,11 +24,30 @@ public sealed class LeadsCsvTests(DatabaseServers<ClienteleFactory> servers) : I
         return await client.PostAsync("/leads/api/leads/import" + query, content);
     }
 
+    /// <summary>A dry run's report (200), or the report of the import job the request started (202, polled until it ends).</summary>
     private static async Task<JsonElement> ImportedAsync(HttpClient client, string csv, string query = "")
     {
         var response = await ImportAsync(client, csv, query);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.ReadJsonAsync();
+        if (query.Contains("dry_run=true", StringComparison.Ordinal))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return await response.ReadJsonAsync();
+        }
+        return await FinishedAsync(client, response);
+    }
+
+    /// <summary>The result of the job a 202 names, once it has succeeded.</summary>
+    public static async Task<JsonElement> FinishedAsync(HttpClient client, HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var accepted = await response.ReadJsonAsync();
+        var task = accepted.GetProperty("task_id").GetString()!;
+        Assert.Equal($"/leads/api/leads/import/{task}", response.Headers.Location?.ToString());
+        var done = await Eventually.WaitAsync(async () => await LeadsRows.GetAsync(client, $"leads/import/{task}"),
+            job => job.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled", "the import job to end");
+        Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
+        Assert.Equal(100, done.GetProperty("progress").GetInt32());
+        return done.GetProperty("result");
     }
 
     private static async Task<List<JsonElement>> RefusedAsync(HttpResponseMessage response)
@@ -120,12 +140,38 @@ public sealed class LeadsCsvTests(DatabaseServers<ClienteleFactory> servers) : I
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "leads.csv");
 
-        var response = await client.PostAsync("/leads/api/leads/import", form);
+        var report = await FinishedAsync(client, await client.PostAsync("/leads/api/leads/import", form));
 
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
         var lead = (await LeadsRows.GetAsync(client, "leads")).EnumerateArray().Single();
         Assert.Equal("Жасур Юсупов", lead.GetProperty("name").GetString());
         Assert.Equal("telegram", lead.GetProperty("source").GetString());
+    }
+
+    [DatabaseFact]
+    public async Task An_import_is_a_job_of_the_organization_on_the_jobs_list_and_nobody_else_sees_it()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("csv-job", "leads:write");
+        var (other, _) = await server.ClientForNewOrganizationAsync("csv-job-other", "leads:write");
+        var response = await ImportAsync(client, "name,phone\r\nАлия,+7 701 000 1122\r\n");
+        var task = (await response.Content.ReadAsStringAsync()) is var body && response.StatusCode == HttpStatusCode.Accepted
+            ? JsonDocument.Parse(body).RootElement.GetProperty("task_id").GetString()! : throw new InvalidOperationException(body);
+
+        var report = await FinishedAsync(client, response);
+        var job = (await LeadsRows.JobsAsync(client)).Single(j => j.GetProperty("id").GetString() == task);
+        var foreign = await other.GetAsync($"/leads/api/leads/import/{task}");
+        var unknown = await client.GetAsync($"/leads/api/leads/import/{Guid.NewGuid()}");
+        var notAnId = await client.GetAsync("/leads/api/leads/import/abc");
+
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        Assert.Equal("leads.import", job.GetProperty("kind").GetString());
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        Assert.DoesNotContain(await LeadsRows.JobsAsync(other), j => j.GetProperty("id").GetString() == task);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal("{\"detail\":\"Import not found\"}", await foreign.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notAnId.StatusCode);
+        Assert.Equal(0, (await LeadsRows.GetAsync(other, "leads")).GetArrayLength());
     }
 
     [DatabaseFact]

@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Clientele.Api.Tests.Events;
 using Clientele.Api.Tests.Support;
+using Clientele.Platform.Jobs;
 using Clientele.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Api.Tests.Leads;
 
@@ -85,6 +88,69 @@ public sealed class LeadsDeliveryTests(DatabaseServers<LeadsServer> servers) : I
         var jobs = (await LeadsRows.JobsAsync(client)).Where(j => j.GetProperty("kind").GetString() == "leads.channel-reply").ToList();
         Assert.Equal(2, jobs.Count);
         Assert.All(jobs, j => Assert.Equal("succeeded", j.GetProperty("status").GetString()));
+    }
+
+    [DatabaseFact]
+    public async Task A_persons_message_to_a_telegram_lead_goes_out_to_the_chat_with_its_delivery_and_one_to_an_olx_lead_stays()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("delivery-human", "leads:write");
+        var (_, campaign, _) = await LeadsRows.BasicsAsync(client);
+        var chat = NewChat();
+        await TelegramAsync(campaign, chat, 1, "Здравствуйте, ноутбук не включается, нужен ремонт");
+        var lead = await OnlyLeadAsync(client);
+        await SettledReplyAsync(client, lead);
+        var olx = await LeadsRows.PostAsync(client, "leads", new { name = "Алия", phone = "+7 701 000 1122", source = "olx" });
+        const string text = "Здравствуйте! Менеджер Айжан, перезвоню через 10 минут.";
+
+        var posted = await LeadsRows.PostAsync(client, $"leads/{lead}/messages", new { message = text, sender = "human", platform = "telegram" });
+        var stays = await LeadsRows.PostAsync(client, $"leads/{olx.Id()}/messages", new { message = text, sender = "human" });
+
+        Assert.Equal("pending", posted.GetProperty("delivery").GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, posted.GetProperty("bot_reply").ValueKind);
+        Assert.Equal(JsonValueKind.Null, stays.GetProperty("delivery").ValueKind);
+        var sent = await Eventually.WaitAsync(async () => (await LeadsRows.GetAsync(client, $"leads/{lead}/messages")).GetProperty("messages").EnumerateArray()
+            .Single(m => m.GetProperty("id").GetString() == posted.Id()), m => DeliveryStatus(m) == "sent", "the person's message to be sent");
+        Assert.Equal("human", sent.GetProperty("sender").GetString());
+        var requests = server.Platforms.To(chat.ToString());
+        Assert.EndsWith("/bot123:ABC/sendMessage", Assert.Single(requests, r => r.Body.GetProperty("text").GetString() == text).Path, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task A_reply_whose_worker_died_during_its_last_attempt_ends_failed_with_the_reason_and_is_not_sent()
+    {
+        var (client, organization) = await server.ClientForNewOrganizationAsync("delivery-dead", "leads:write");
+        var (_, campaign, _) = await LeadsRows.BasicsAsync(client);
+        var chat = NewChat();
+        await server.Platforms.StopAsync();
+        try
+        {
+            await TelegramAsync(campaign, chat, 1, "Здравствуйте, ноутбук не включается, нужен ремонт");
+            var lead = await OnlyLeadAsync(client);
+            await Eventually.WaitAsync(async () => BotMessages(await LeadsRows.GetAsync(client, $"leads/{lead}/messages")).Single(),
+                m => DeliveryStatus(m) == "retrying", "a failed attempt");
+            var job = (await LeadsRows.JobsAsync(client)).Single(j => j.GetProperty("kind").GetString() == "leads.channel-reply").Id();
+            // As if a worker had claimed the last attempt and died: running, every attempt used, its lease run out.
+            await Eventually.WaitAsync(async () =>
+            {
+                using var scope = server.Services.CreateScope();
+                var jobs = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+                return await jobs.Jobs.IgnoreQueryFilters().Where(j => j.Id == Guid.Parse(job) && j.OrganizationId == organization && j.Status == JobStatus.Queued)
+                    .ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.Attempts, j => j.MaxAttempts)
+                        .SetProperty(j => j.LeaseOwner, "dead-worker").SetProperty(j => j.LeaseExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            }, updated => updated == 1, "the job between two attempts");
+
+            var failed = await SettledReplyAsync(client, lead);
+            var delivery = failed.GetProperty("delivery");
+            Assert.Equal("failed", delivery.GetProperty("status").GetString());
+            Assert.Contains("stopped before finishing", delivery.GetProperty("error").GetString(), StringComparison.Ordinal);
+            var ended = (await LeadsRows.JobsAsync(client)).Single(j => j.Id() == job);
+            Assert.Equal("failed", ended.GetProperty("status").GetString());
+        }
+        finally
+        {
+            await server.Platforms.StartAsync();
+        }
+        Assert.Empty(server.Platforms.To(chat.ToString()));
     }
 
     [DatabaseFact]

@@ -347,6 +347,54 @@ namespace Clientele.Leads.Data.Migrations.Postgres
                     b.ToTable("leads_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Leads.Leads.StatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("LeadId", "ChangedAt");
+
+                    b.ToTable("leads_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Leads.Niches.Niche", b =>
                 {
                     b.Property<Guid>("Id")
@@ -517,6 +565,15 @@ namespace Clientele.Leads.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Clientele.Leads.Leads.LeadMessage", b =>
+                {
+                    b.HasOne("Clientele.Leads.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clientele.Leads.Leads.StatusChange", b =>
                 {
                     b.HasOne("Clientele.Leads.Leads.Lead", null)
                         .WithMany()

@@ -342,6 +342,54 @@ namespace Clientele.Leads.Data.Migrations.Sqlite
                     b.ToTable("leads_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Clientele.Leads.Leads.StatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("LeadId", "ChangedAt");
+
+                    b.ToTable("leads_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Clientele.Leads.Niches.Niche", b =>
                 {
                     b.Property<Guid>("Id")
@@ -510,6 +558,15 @@ namespace Clientele.Leads.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Clientele.Leads.Leads.LeadMessage", b =>
+                {
+                    b.HasOne("Clientele.Leads.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clientele.Leads.Leads.StatusChange", b =>
                 {
                     b.HasOne("Clientele.Leads.Leads.Lead", null)
                         .WithMany()
