@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using System.Reflection;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -40,7 +41,8 @@ public static class IdempotentCreates
 
     private static bool IsRequestData(ParameterInfo parameter, IServiceProviderIsService isService) =>
         parameter.ParameterType != typeof(CancellationToken) && !typeof(HttpContext).IsAssignableFrom(parameter.ParameterType)
-        && !typeof(HttpRequest).IsAssignableFrom(parameter.ParameterType) && !isService.IsService(parameter.ParameterType);
+        && !typeof(HttpRequest).IsAssignableFrom(parameter.ParameterType) && !typeof(ClaimsPrincipal).IsAssignableFrom(parameter.ParameterType)
+        && !isService.IsService(parameter.ParameterType);
 
     private static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, int[] requestData)
     {
