@@ -48,7 +48,7 @@ public static class ApiKeyEndpoints
         return TypedResults.Created($"/platform/api/keys/{stored.Id}", new CreatedApiKey(stored.Id, stored.Name, prefix, stored.ScopeList, stored.CreatedAt, key));
     }
 
-    public static async Task<Results<NoContent, JsonHttpResult<object>>> RevokeAsync(Guid id, PlatformDbContext db, ApiKeyCache cache, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, JsonHttpResult<object>>> RevokeAsync(Guid id, PlatformDbContext db, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (key is null)
@@ -57,7 +57,6 @@ public static class ApiKeyEndpoints
         }
         key.RevokedAt ??= DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        cache.Forget(key.Prefix);
         return TypedResults.NoContent();
     }
 

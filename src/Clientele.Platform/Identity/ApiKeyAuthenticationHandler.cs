@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Clientele.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace Clientele.Platform.Identity;
 
 /// <summary>Authenticates <c>X-Api-Key: ck_…</c> (or <c>Authorization: Bearer ck_…</c>) against the stored hashes.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlatformDbContext db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -35,17 +34,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var prefix = ApiKeySecrets.PrefixOf(key);
-        var stored = prefix is null ? null : cache.Find(prefix);
-        if (prefix is not null && stored is null)
-        {
-            // The DbContext is asked for only on a miss: building one costs as much as the query.
-            stored = await Context.RequestServices.GetRequiredService<PlatformDbContext>().ApiKeys.IgnoreQueryFilters().AsNoTracking()
-                .FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
-            if (stored is not null)
-            {
-                cache.Keep(stored);
-            }
-        }
+        var stored = prefix is null ? null : await db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
         if (stored is null || stored.RevokedAt is not null || !ApiKeySecrets.Matches(key, stored.SecretHash))
         {
             return AuthenticateResult.Fail("Invalid API key");

@@ -17,7 +17,6 @@ public static class AuthenticationSetup
     /// </summary>
     public static IServiceCollection AddClienteleAuthentication(this IServiceCollection services)
     {
-        services.AddSingleton<ApiKeyCache>();
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "API key, module token or session", o => o.ForwardDefaultSelector = context =>
                 ApiKeyAuthenticationHandler.KeyFrom(context.Request) is not null ? ApiKeyAuthenticationHandler.SchemeName
