@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Clientele.Api.Tests.Events;
 using Clientele.Api.Tests.Support;
+using Clientele.Platform.Jobs;
 using Clientele.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clientele.Api.Tests.Leads;
 
@@ -172,6 +175,33 @@ public sealed class LeadsCsvTests(DatabaseServers<ClienteleFactory> servers) : I
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, notAnId.StatusCode);
         Assert.Equal(0, (await LeadsRows.GetAsync(other, "leads")).GetArrayLength());
+    }
+
+    [DatabaseFact]
+    public async Task An_import_whose_worker_died_after_committing_is_finished_by_the_next_attempt_without_duplicates()
+    {
+        var (client, organization) = await server.ClientForNewOrganizationAsync("csv-restart", "leads:write");
+        var response = await ImportAsync(client, "name,phone\r\nАлия,+7 701 000 1122\r\nИван,+7 702 000 3344\r\n");
+        var task = Guid.Parse((await response.ReadJsonAsync()).GetProperty("task_id").GetString()!);
+        var first = await FinishedAsync(client, response);
+        var leads = await LeadsRows.SnapshotAsync(client);
+
+        // As if the worker had committed the leads and died before marking the job done: running, its lease run out.
+        using (var scope = server.Services.CreateScope())
+        {
+            var jobs = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+            Assert.Equal(1, await jobs.Jobs.IgnoreQueryFilters().Where(j => j.Id == task && j.OrganizationId == organization)
+                .ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.Result, (string?)null)
+                    .SetProperty(j => j.LeaseOwner, "dead-worker").SetProperty(j => j.LeaseExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        }
+        var again = await Eventually.WaitAsync(async () => await LeadsRows.GetAsync(client, $"leads/import/{task}"),
+            job => job.GetProperty("status").GetString() != "running", "the next attempt to end");
+
+        Assert.Equal("succeeded", again.GetProperty("status").GetString());
+        Assert.Equal(2, (await LeadsRows.JobsAsync(client)).Single(j => j.Id() == task.ToString()).GetProperty("attempts").GetInt32());
+        Assert.Equal(first.GetProperty("lead_ids").ToString(), again.GetProperty("result").GetProperty("lead_ids").ToString());
+        Assert.Equal(2, again.GetProperty("result").GetProperty("created").GetInt32());
+        Assert.Equal(leads, await LeadsRows.SnapshotAsync(client));
     }
 
     [DatabaseFact]
