@@ -148,6 +148,30 @@ public class BankingImportTests(DatabaseServers<ClienteleFactory> servers) : ICl
     }
 
     [DatabaseFact]
+    public async Task A_second_import_replaces_the_rows_of_the_clients_it_carries_and_no_one_elses()
+    {
+        var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");
+        var (other, _) = await server.ClientForNewOrganizationAsync("import-other", "banking:write");
+        var clientTwo = "client_code,name,status,city,date,category,amount,currency\n2,Данияр,премиум,Астана,2025-07-05 10:00:00,Кино,3000,KZT\n";
+        var everything = () => CaseUpload.FromText(("clients.csv", CaseUpload.TwoClients), ("client_1_transactions_3m.csv", CaseUpload.ClientOneTransactions),
+            ("client_1_transfers_3m.csv", CaseUpload.ClientOneTransfers), ("client_2_transactions_3m.csv", clientTwo));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/banking/api/import", everything())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsync("/banking/api/import", everything())).StatusCode);
+        var otherBefore = await (await other.GetAsync("/banking/api/clients/1")).Content.ReadAsStringAsync();
+        var twoBefore = await (await client.GetAsync("/banking/api/clients/2")).Content.ReadAsStringAsync();
+        var newRows = "client_code,name,status,city,date,category,amount,currency\n1,Айгерим,зп,Алматы,2025-08-01 10:00:00,АЗС,20000,KZT\n";
+
+        var again = await client.PostAsync("/banking/api/import", CaseUpload.FromText(("client_1_transactions_3m.csv", newRows)));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var one = await (await client.GetAsync("/banking/api/clients/1")).ReadJsonAsync();
+        Assert.Equal(20000m, one.GetProperty("total_spending_3m").GetDecimal());
+        Assert.Equal("АЗС", Assert.Single(one.GetProperty("top_categories").EnumerateArray()).GetProperty("category").GetString());
+        Assert.Equal(twoBefore, await (await client.GetAsync("/banking/api/clients/2")).Content.ReadAsStringAsync());
+        Assert.Equal(otherBefore, await (await other.GetAsync("/banking/api/clients/1")).Content.ReadAsStringAsync());
+    }
+
+    [DatabaseFact]
     public async Task Rows_for_an_unknown_client_are_refused()
     {
         var (client, _) = await server.ClientForNewOrganizationAsync("import", "banking:write");

@@ -16,9 +16,9 @@ public abstract class ImportStaging(BankingDbContext db)
     protected const string Transactions = "banking_import_transactions";
     protected const string Transfers = "banking_import_transfers";
 
-    private const string ClientColumns = "\"ClientCode\", \"Name\", \"Status\", \"Age\", \"City\", \"AvgMonthlyBalanceKzt\"";
-    private const string TransactionColumns = "\"ClientCode\", \"OccurredAt\", \"Category\", \"Amount\", \"Currency\", \"AmountKzt\"";
-    private const string TransferColumns = "\"ClientCode\", \"OccurredAt\", \"Type\", \"Direction\", \"Amount\", \"Currency\", \"AmountKzt\"";
+    protected const string ClientColumns = "\"ClientCode\", \"Name\", \"Status\", \"Age\", \"City\", \"AvgMonthlyBalanceKzt\"";
+    protected const string TransactionColumns = "\"ClientCode\", \"OccurredAt\", \"Category\", \"Amount\", \"Currency\", \"AmountKzt\"";
+    protected const string TransferColumns = "\"ClientCode\", \"OccurredAt\", \"Type\", \"Direction\", \"Amount\", \"Currency\", \"AmountKzt\"";
 
     protected BankingDbContext Db => db;
     protected DbConnection Connection => db.Database.GetDbConnection();
@@ -105,7 +105,8 @@ public abstract class ImportStaging(BankingDbContext db)
 
     protected virtual Task DropTablesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task ReplaceAsync(string table, string staged, string columns, CancellationToken cancellationToken)
+    /// <summary>Replaces the rows of <paramref name="table"/> of every client in <paramref name="staged"/> by the staged ones.</summary>
+    protected virtual async Task ReplaceAsync(string table, string staged, string columns, CancellationToken cancellationToken)
     {
         await ExecuteAsync($"DELETE FROM {table} WHERE \"OrganizationId\" = @org AND \"ClientCode\" IN (SELECT \"ClientCode\" FROM {staged})", cancellationToken);
         await ExecuteAsync($"INSERT INTO {table} (\"OrganizationId\", {columns}) SELECT @org, {columns} FROM {staged}", cancellationToken);
