@@ -14,14 +14,11 @@ clients="${2:-5000}"
 rows="${3:-200}"
 phases=()
 [[ ${4:-} == phases ]] && phases=(--phases)
-pg_bin=/usr/lib/postgresql/15/bin
 work="$(mktemp -d)"
-chmod 777 "$work"
-pg_started=false
-as_pg() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+source bench/lib/private-postgres.sh
 cleanup() {
   set +e
-  $pg_started && as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1
+  stop_private_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -38,10 +35,7 @@ if [[ $which == sqlite || $which == both ]]; then
   "${bench[@]}" --import "$work/data" --provider sqlite "${phases[@]}"
 fi
 if [[ $which == postgres || $which == both ]]; then
-  pg_port=$((20000 + RANDOM % 20000))
-  as_pg "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1
-  pg_started=true
-  as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -t 60 -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
-  "${bench[@]}" --import "$work/data" --provider postgres --connection "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" "${phases[@]}"
+  start_private_postgres
+  "${bench[@]}" --import "$work/data" --provider postgres --connection "$pg_connection" "${phases[@]}"
 fi
 uptime

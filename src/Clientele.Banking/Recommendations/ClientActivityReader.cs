@@ -11,7 +11,7 @@ namespace Clientele.Banking.Recommendations;
 /// Reads clients with their three months of activity page by page (keyset on client code), so a batch over a million clients
 /// holds one page in memory: per page one query for the clients, one for their card payments and one for their transfers.
 /// Rows are read with a plain data reader over the command EF Core generates (tenant filter and parameters included), not
-/// materialised as entities.
+/// materialised as entities; on SQLite through the connection's handle (<see cref="SqliteActivityRows"/>).
 /// </summary>
 public static class ClientActivityReader
 {
@@ -60,6 +60,11 @@ public static class ClientActivityReader
             return [];
         }
         var (first, last) = (clients[0].ClientCode, clients[^1].ClientCode);
+        if (db.Database.IsSqlite())
+        {
+            var (cards, moves) = (SqliteActivityRows.Spending(db, first, last), SqliteActivityRows.Transfers(db, first, last));
+            return clients.Select(c => Activity(c, cards.GetValueOrDefault(c.ClientCode) ?? [], moves.GetValueOrDefault(c.ClientCode) ?? [])).ToList();
+        }
         var spending = await GroupAsync(db.Transactions.Where(t => t.ClientCode >= first && t.ClientCode <= last)
             .Select(t => new { t.ClientCode, t.OccurredAt, t.Category, t.AmountKzt, t.Currency }),
             reader => new SpendingRow(reader.GetDateTime(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4)), cancellationToken);

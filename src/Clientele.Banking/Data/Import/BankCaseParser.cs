@@ -328,7 +328,7 @@ public sealed class BankCaseParser(IOptions<BankingOptions> configured)
             {
                 return null;
             }
-            if (CaseDate.TryParse(text, out var value) || DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+            if ((text.Length == 19 && DateText.TryParse(text, out var value)) || DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
             {
                 return DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
             }
