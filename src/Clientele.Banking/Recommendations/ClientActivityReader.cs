@@ -60,17 +60,14 @@ public static class ClientActivityReader
             return [];
         }
         var (first, last) = (clients[0].ClientCode, clients[^1].ClientCode);
-        if (db.Database.IsSqlite())
-        {
-            var (cards, moves) = (SqliteActivityRows.Spending(db, first, last), SqliteActivityRows.Transfers(db, first, last));
-            return clients.Select(c => Activity(c, cards.GetValueOrDefault(c.ClientCode) ?? [], moves.GetValueOrDefault(c.ClientCode) ?? [])).ToList();
-        }
-        var spending = await GroupAsync(db.Transactions.Where(t => t.ClientCode >= first && t.ClientCode <= last)
-            .Select(t => new { t.ClientCode, t.OccurredAt, t.Category, t.AmountKzt, t.Currency }),
-            reader => new SpendingRow(reader.GetDateTime(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4)), cancellationToken);
-        var transfers = await GroupAsync(db.Transfers.Where(t => t.ClientCode >= first && t.ClientCode <= last)
-            .Select(t => new { t.ClientCode, t.OccurredAt, t.Type, t.Direction, t.AmountKzt }),
-            reader => new TransferRow(reader.GetDateTime(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4)), cancellationToken);
+        var (spending, transfers) = db.Database.IsSqlite()
+            ? (SqliteActivityRows.Spending(db, first, last), SqliteActivityRows.Transfers(db, first, last))
+            : (await GroupAsync(db.Transactions.Where(t => t.ClientCode >= first && t.ClientCode <= last)
+                    .Select(t => new { t.ClientCode, t.OccurredAt, t.Category, t.AmountKzt, t.Currency }),
+                    reader => new SpendingRow(reader.GetDateTime(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4)), cancellationToken),
+                await GroupAsync(db.Transfers.Where(t => t.ClientCode >= first && t.ClientCode <= last)
+                    .Select(t => new { t.ClientCode, t.OccurredAt, t.Type, t.Direction, t.AmountKzt }),
+                    reader => new TransferRow(reader.GetDateTime(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4)), cancellationToken));
         return clients.Select(c => Activity(c, spending.GetValueOrDefault(c.ClientCode) ?? [], transfers.GetValueOrDefault(c.ClientCode) ?? [])).ToList();
     }
 
@@ -78,22 +75,14 @@ public static class ClientActivityReader
     private static async Task<Dictionary<int, List<TRow>>> GroupAsync<TRow>(
         IQueryable query, Func<DbDataReader, TRow> row, CancellationToken cancellationToken)
     {
-        var byClient = new Dictionary<int, List<TRow>>();
+        var rows = new RowsByClient<TRow>();
         await using var command = query.CreateDbCommand();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var (code, rows) = (int.MinValue, new List<TRow>());
         while (await reader.ReadAsync(cancellationToken))
         {
-            var next = reader.GetInt32(0);
-            if (next != code && !byClient.TryGetValue(next, out rows!))
-            {
-                rows = [];
-                byClient.Add(next, rows);
-            }
-            code = next;
-            rows.Add(row(reader));
+            rows.Add(reader.GetInt32(0), row(reader));
         }
-        return byClient;
+        return rows.ByClient;
     }
 
     public static async Task<ClientActivity?> OneAsync(BankingDbContext db, int clientCode, CancellationToken cancellationToken)

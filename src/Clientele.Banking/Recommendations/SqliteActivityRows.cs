@@ -45,26 +45,18 @@ internal static class SqliteActivityRows
             Check(raw.sqlite3_bind_text(statement, 1, db.CurrentOrganizationId.ToString().ToUpperInvariant()), handle);
             Check(raw.sqlite3_bind_int(statement, 2, first), handle);
             Check(raw.sqlite3_bind_int(statement, 3, last), handle);
-            var byClient = new Dictionary<int, List<TRow>>();
-            var (code, rows) = (int.MinValue, new List<TRow>());
+            var rows = new RowsByClient<TRow>();
             var row = new Row(statement);
             int step;
             while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                var next = raw.sqlite3_column_int(statement, 0);
-                if (next != code && !byClient.TryGetValue(next, out rows!))
-                {
-                    rows = [];
-                    byClient.Add(next, rows);
-                }
-                code = next;
-                rows.Add(read(row));
+                rows.Add(raw.sqlite3_column_int(statement, 0), read(row));
             }
             if (step != raw.SQLITE_DONE)
             {
                 SqliteException.ThrowExceptionForRC(step, handle);
             }
-            return byClient;
+            return rows.ByClient;
         }
     }
 

@@ -16,7 +16,7 @@ public abstract class ImportStaging(BankingDbContext db)
     protected const string Transactions = "banking_import_transactions";
     protected const string Transfers = "banking_import_transfers";
 
-    protected const string ClientColumns = "\"ClientCode\", \"Name\", \"Status\", \"Age\", \"City\", \"AvgMonthlyBalanceKzt\"";
+    private const string ClientColumns = "\"ClientCode\", \"Name\", \"Status\", \"Age\", \"City\", \"AvgMonthlyBalanceKzt\"";
     protected const string TransactionColumns = "\"ClientCode\", \"OccurredAt\", \"Category\", \"Amount\", \"Currency\", \"AmountKzt\"";
     protected const string TransferColumns = "\"ClientCode\", \"OccurredAt\", \"Type\", \"Direction\", \"Amount\", \"Currency\", \"AmountKzt\"";
 

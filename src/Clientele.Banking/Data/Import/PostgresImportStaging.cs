@@ -21,6 +21,7 @@ internal sealed class PostgresImportStaging(BankingDbContext db) : ImportStaging
     private readonly HashSet<int> transactionClients = [];
     private readonly HashSet<int> transferClients = [];
     private readonly Dictionary<string, long> lastIdBefore = [];
+    private readonly Guid organization = db.CurrentOrganizationId;
 
     protected override async Task CreateTablesAsync(CancellationToken cancellationToken)
     {
@@ -103,7 +104,7 @@ internal sealed class PostgresImportStaging(BankingDbContext db) : ImportStaging
         CopyAsync(transactions, $"banking_transactions (\"OrganizationId\", {TransactionColumns})", (copy, transaction) =>
         {
             copy.StartRow();
-            copy.Write(Db.CurrentOrganizationId, NpgsqlDbType.Uuid);
+            copy.Write(organization, NpgsqlDbType.Uuid);
             copy.Write(transaction.ClientCode, NpgsqlDbType.Integer);
             copy.Write(transaction.OccurredAt, NpgsqlDbType.Timestamp);
             copy.Write(transaction.Category, NpgsqlDbType.Text);
@@ -116,7 +117,7 @@ internal sealed class PostgresImportStaging(BankingDbContext db) : ImportStaging
         CopyAsync(transfers, $"banking_transfers (\"OrganizationId\", {TransferColumns})", (copy, transfer) =>
         {
             copy.StartRow();
-            copy.Write(Db.CurrentOrganizationId, NpgsqlDbType.Uuid);
+            copy.Write(organization, NpgsqlDbType.Uuid);
             copy.Write(transfer.ClientCode, NpgsqlDbType.Integer);
             copy.Write(transfer.OccurredAt, NpgsqlDbType.Timestamp);
             copy.Write(transfer.Type, NpgsqlDbType.Text);
