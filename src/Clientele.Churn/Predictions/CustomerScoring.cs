@@ -4,7 +4,9 @@ using Clientele.Churn.Data;
 using Clientele.Churn.Models;
 using Clientele.Churn.Scoring;
 using Clientele.Platform.Data;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
+using System.Runtime.CompilerServices;
 
 namespace Clientele.Churn.Predictions;
 
@@ -55,20 +57,38 @@ public sealed class CustomerScoring(ActiveModels models, AlertRules alerts, Time
     {
         var organization = db.CurrentOrganizationId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await RowStatement.Insert<RiskHistoryEntry>(db, nameof(RiskHistoryEntry.OrganizationId), nameof(RiskHistoryEntry.CustomerId), nameof(RiskHistoryEntry.Score),
-                nameof(RiskHistoryEntry.Timestamp), nameof(RiskHistoryEntry.Day), nameof(RiskHistoryEntry.ModelVersion), nameof(RiskHistoryEntry.FeaturesJson),
-                nameof(RiskHistoryEntry.FactorsJson), nameof(RiskHistoryEntry.Source))
-            .ExecuteAsync(db, [.. entries.Select(e => new object?[] { organization, e.CustomerId, e.Score, e.Timestamp, e.Day, e.ModelVersion, e.FeaturesJson, e.FactorsJson, e.Source })],
-                cancellationToken);
-        await RowStatement.Update<ChurnCustomer>(db, [nameof(ChurnCustomer.RiskScore), nameof(ChurnCustomer.ModelVersion), nameof(ChurnCustomer.LastUpdated)],
-                [nameof(ChurnCustomer.Id), nameof(ChurnCustomer.OrganizationId)])
-            .ExecuteAsync(db, [.. entries.Select(e => new object?[] { e.Score, e.ModelVersion, e.Timestamp, e.CustomerId, organization })], cancellationToken);
+        var statements = StatementsOf(db);
+        await statements.History.ExecuteAsync(db,
+            [.. entries.Select(e => new object?[] { organization, e.CustomerId, e.Score, e.Timestamp, e.Day, e.ModelVersion, e.FeaturesJson, e.FactorsJson, e.Source })],
+            cancellationToken);
+        await statements.Score.ExecuteAsync(db, [.. entries.Select(e => new object?[] { e.Score, e.ModelVersion, e.Timestamp, e.CustomerId, organization })], cancellationToken);
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return entries;
+    }
+
+    private sealed record Statements(RowStatement History, RowStatement Score);
+
+    // Built once per EF model (SQLite and PostgreSQL share a test process): the SQL of a prediction's two writes.
+    private static readonly ConditionalWeakTable<IModel, Statements> StatementsByModel = [];
+
+    private static Statements StatementsOf(ChurnDbContext db)
+    {
+        if (StatementsByModel.TryGetValue(db.Model, out var known))
+        {
+            return known;
+        }
+        var statements = new Statements(
+            RowStatement.Insert<RiskHistoryEntry>(db, nameof(RiskHistoryEntry.OrganizationId), nameof(RiskHistoryEntry.CustomerId), nameof(RiskHistoryEntry.Score),
+                nameof(RiskHistoryEntry.Timestamp), nameof(RiskHistoryEntry.Day), nameof(RiskHistoryEntry.ModelVersion), nameof(RiskHistoryEntry.FeaturesJson),
+                nameof(RiskHistoryEntry.FactorsJson), nameof(RiskHistoryEntry.Source)),
+            RowStatement.Update<ChurnCustomer>(db, [nameof(ChurnCustomer.RiskScore), nameof(ChurnCustomer.ModelVersion), nameof(ChurnCustomer.LastUpdated)],
+                [nameof(ChurnCustomer.Id), nameof(ChurnCustomer.OrganizationId)]));
+        StatementsByModel.AddOrUpdate(db.Model, statements);
+        return statements;
     }
 
     /// <summary>The history entries of the customers' new scores with <paramref name="served"/>, and their alerts added to <paramref name="db"/>.</summary>

@@ -8,7 +8,8 @@ namespace Clientele.Platform.Data;
 /// <summary>
 /// One INSERT or UPDATE of an entity's table, run for many rows without tracking an entity per row: a prepared command reused
 /// row after row (SQLite, in process), or one statement over arrays of every column (PostgreSQL, one round trip). Table, column names and value
-/// conversions (SQLite's UTC ticks) come from the EF model, so the statement writes what <c>SaveChanges</c> would. It runs in
+/// conversions (SQLite's UTC ticks) come from the EF model, so the statement writes what <c>SaveChanges</c> would; a statement serves
+/// the contexts of the model it was made with. It runs in
 /// the context's current transaction; the caller owns tenancy (the organization is one of the columns it writes or matches).
 /// </summary>
 public sealed class RowStatement
@@ -16,12 +17,15 @@ public sealed class RowStatement
     private readonly string sql;
     private readonly string arraySql;
     private readonly RelationalTypeMapping[] mappings;
+    // The statement is made for one model, so for one provider: asking the context per call costs a reflection lookup.
+    private readonly bool postgres;
 
-    private RowStatement(string sql, string arraySql, RelationalTypeMapping[] mappings)
+    private RowStatement(DbContext db, string sql, string arraySql, RelationalTypeMapping[] mappings)
     {
         this.sql = sql;
         this.arraySql = arraySql;
         this.mappings = mappings;
+        postgres = db.Database.IsNpgsql();
     }
 
     /// <summary><c>INSERT INTO table (columns…) VALUES (…)</c>; rows give the values in <paramref name="properties"/> order.</summary>
@@ -30,7 +34,7 @@ public sealed class RowStatement
         var (table, columns, mappings) = Columns<TEntity>(db, properties);
         var names = string.Join(", ", columns);
         var values = string.Join(", ", columns.Select((_, index) => Parameter(index)));
-        return new RowStatement($"INSERT INTO {table} ({names}) VALUES ({values})", $"INSERT INTO {table} ({names}) SELECT * FROM unnest({values})", mappings);
+        return new RowStatement(db, $"INSERT INTO {table} ({names}) VALUES ({values})", $"INSERT INTO {table} ({names}) SELECT * FROM unnest({values})", mappings);
     }
 
     /// <summary><c>UPDATE table SET set… WHERE match…</c> (all equal); rows give the <paramref name="set"/> values, then the <paramref name="match"/> ones.</summary>
@@ -43,7 +47,7 @@ public sealed class RowStatement
         var onRows = string.Join(" AND ", columns.Skip(set.Length).Select((column, index) => $"t.{column} = v.c{set.Length + index}"));
         var aliases = string.Join(", ", columns.Select((_, index) => $"c{index}"));
         var values = string.Join(", ", columns.Select((_, index) => Parameter(index)));
-        return new RowStatement($"UPDATE {table} SET {assignments} WHERE {conditions}",
+        return new RowStatement(db, $"UPDATE {table} SET {assignments} WHERE {conditions}",
             $"UPDATE {table} AS t SET {fromRows} FROM unnest({values}) AS v({aliases}) WHERE {onRows}", mappings);
     }
 
@@ -60,7 +64,7 @@ public sealed class RowStatement
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            if (db.Database.IsNpgsql())
+            if (postgres)
             {
                 // One statement for all rows: each column goes as one array parameter and unnest() turns them back into rows.
                 command.CommandText = arraySql;

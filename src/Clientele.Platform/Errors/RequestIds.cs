@@ -15,26 +15,30 @@ public static partial class RequestIds
 {
     public const string Header = "X-Request-Id";
 
-    public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app)
     {
-        var incoming = context.Request.Headers[Header].ToString();
-        context.TraceIdentifier = SafeId().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
-        context.Response.Headers[Header] = context.TraceIdentifier;
-        var loggers = context.RequestServices.GetRequiredService<ILoggerFactory>();
+        // Made once: the factory takes a lock per CreateLogger.
+        var loggers = app.ApplicationServices.GetRequiredService<ILoggerFactory>();
         var logger = loggers.CreateLogger("Clientele.Requests");
-        var client = ClientAddress(context.Connection.RemoteIpAddress);
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = context.TraceIdentifier, ["ClientAddress"] = client }))
+        var access = loggers.CreateLogger(AccessCategory);
+        return app.Use(async (context, next) =>
         {
-            var access = loggers.CreateLogger(AccessCategory);
-            var started = access.IsEnabled(LogLevel.Information) ? Stopwatch.GetTimestamp() : 0;
-            await next(context);
-            if (started != 0)
+            var incoming = context.Request.Headers[Header].ToString();
+            context.TraceIdentifier = SafeId().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
+            context.Response.Headers[Header] = context.TraceIdentifier;
+            var client = ClientAddress(context.Connection.RemoteIpAddress);
+            using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = context.TraceIdentifier, ["ClientAddress"] = client }))
             {
-                LogAccess(access, client, context.Request.Method, context.Request.Path.Value ?? "/", context.Response.StatusCode,
-                    Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
+                var started = access.IsEnabled(LogLevel.Information) ? Stopwatch.GetTimestamp() : 0;
+                await next(context);
+                if (started != 0)
+                {
+                    LogAccess(access, client, context.Request.Method, context.Request.Path.Value ?? "/", context.Response.StatusCode,
+                        Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
+                }
             }
-        }
-    });
+        });
+    }
 
     public const string AccessCategory = "Clientele.Requests.Access";
 

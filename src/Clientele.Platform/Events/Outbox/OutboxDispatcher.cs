@@ -38,8 +38,10 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
-                handled += await DispatchAsync(database, cancellationToken);
-                var waiting = await OldestWaitingAsync(database, cancellationToken);
+                var dispatched = await DispatchAsync(database, cancellationToken);
+                handled += dispatched;
+                // An empty batch means nothing waits in this outbox: an idle server asks each outbox once a round, not twice.
+                var waiting = dispatched == 0 ? null : await OldestWaitingAsync(database, cancellationToken);
                 oldest = waiting is { } w && (oldest is null || w < oldest) ? w : oldest;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
