@@ -256,6 +256,8 @@ public sealed class BenchDatabase : IAsyncDisposable
         {
             start.Environment["PGPASSWORD"] = password;
         }
+        // The floor reads with the session settings the batch reader uses.
+        start.Environment["PGOPTIONS"] = "-c jit=off -c max_parallel_workers_per_gather=0";
         using var process = System.Diagnostics.Process.Start(start)!;
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
