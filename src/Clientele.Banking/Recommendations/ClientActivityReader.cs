@@ -75,23 +75,24 @@ public static class ClientActivityReader
             ? (SqliteActivityRows.Spending(db, first, last), SqliteActivityRows.Transfers(db, first, last))
             : (await GroupAsync(db.Transactions.Where(t => t.ClientCode >= first && t.ClientCode <= last)
                     .Select(t => new { t.ClientCode, t.OccurredAt, t.Category, t.AmountKzt, t.Currency }),
-                    reader => new SpendingRow(reader.GetDateTime(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4)), cancellationToken),
+                    (reader, words) => new SpendingRow(reader.GetDateTime(1), words.Of(reader, 2), reader.GetDecimal(3), words.Of(reader, 4)), cancellationToken),
                 await GroupAsync(db.Transfers.Where(t => t.ClientCode >= first && t.ClientCode <= last)
                     .Select(t => new { t.ClientCode, t.OccurredAt, t.Type, t.Direction, t.AmountKzt }),
-                    reader => new TransferRow(reader.GetDateTime(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4)), cancellationToken));
+                    (reader, words) => new TransferRow(reader.GetDateTime(1), words.Of(reader, 2), words.Of(reader, 3), reader.GetDecimal(4)), cancellationToken));
         return clients.Select(c => Activity(c, spending.GetValueOrDefault(c.ClientCode) ?? [], transfers.GetValueOrDefault(c.ClientCode) ?? [])).ToList();
     }
 
     /// <summary>Rows of <paramref name="query"/> (client code first) by client, in the order the database returns them.</summary>
     private static async Task<Dictionary<int, List<TRow>>> GroupAsync<TRow>(
-        IQueryable query, Func<DbDataReader, TRow> row, CancellationToken cancellationToken)
+        IQueryable query, Func<DbDataReader, Words, TRow> row, CancellationToken cancellationToken)
     {
         var rows = new RowsByClient<TRow>();
+        var words = new Words();
         await using var command = query.CreateDbCommand();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(reader.GetInt32(0), row(reader));
+            rows.Add(reader.GetInt32(0), row(reader, words));
         }
         return rows.ByClient;
     }
@@ -113,11 +114,27 @@ public static class ClientActivityReader
     /// <summary>The engine sees the client's <see cref="SpendingWindow.ForClient"/>, the same months as the dashboard.</summary>
     public static ClientActivity Activity(BankClient client, IEnumerable<SpendingRow> spending, IEnumerable<TransferRow> transfers)
     {
-        var cards = spending.ToList();
-        var moves = transfers.ToList();
+        var cards = spending as IReadOnlyList<SpendingRow> ?? spending.ToList();
+        var moves = transfers as IReadOnlyList<TransferRow> ?? transfers.ToList();
         var window = SpendingWindow.ForClient(cards.Select(s => s.OccurredAt), moves.Select(t => t.OccurredAt));
         return new ClientActivity(client.ClientCode, client.Name, client.Status, client.Age, client.City, client.AvgMonthlyBalanceKzt,
-            cards.Where(s => window.Contains(s.OccurredAt)).OrderBy(s => s.OccurredAt).ToList(),
-            moves.Where(t => window.Contains(t.OccurredAt)).OrderBy(t => t.OccurredAt).ToList());
+            InTimeOrder(cards, window, s => s.OccurredAt), InTimeOrder(moves, window, t => t.OccurredAt));
+    }
+
+    /// <summary>The rows inside <paramref name="window"/> by time, ties in their given order; rows that come in order are not sorted again.</summary>
+    private static List<TRow> InTimeOrder<TRow>(IReadOnlyList<TRow> rows, SpendingWindow window, Func<TRow, DateTime> occurredAt)
+    {
+        var kept = new List<TRow>(rows.Count);
+        var ordered = true;
+        foreach (var row in rows)
+        {
+            var at = occurredAt(row);
+            if (window.Contains(at))
+            {
+                ordered &= kept.Count == 0 || occurredAt(kept[^1]) <= at;
+                kept.Add(row);
+            }
+        }
+        return ordered ? kept : [.. kept.OrderBy(occurredAt)];
     }
 }

@@ -88,28 +88,4 @@ internal static class SqliteActivityRows
             _ => DateTime.Parse(Encoding.UTF8.GetString(Bytes(column)), CultureInfo.InvariantCulture),
         };
     }
-
-    /// <summary>One string per distinct word of a page (a few dozen categories and types), compared by their UTF-8 bytes.</summary>
-    private sealed class Words
-    {
-        private const int MaxKept = 256;
-        private readonly List<(byte[] Bytes, string Text)> known = [];
-
-        public string Of(ReadOnlySpan<byte> bytes)
-        {
-            foreach (var (kept, text) in known)
-            {
-                if (bytes.SequenceEqual(kept))
-                {
-                    return text;
-                }
-            }
-            var word = Encoding.UTF8.GetString(bytes);
-            if (known.Count < MaxKept)
-            {
-                known.Add((bytes.ToArray(), word));
-            }
-            return word;
-        }
-    }
 }
