@@ -125,13 +125,13 @@ public static class ClientActivityReader
     private static List<TRow> InTimeOrder<TRow>(IReadOnlyList<TRow> rows, SpendingWindow window, Func<TRow, DateTime> occurredAt)
     {
         var kept = new List<TRow>(rows.Count);
-        var ordered = true;
+        var (ordered, previous) = (true, DateTime.MinValue);
         foreach (var row in rows)
         {
             var at = occurredAt(row);
             if (window.Contains(at))
             {
-                ordered &= kept.Count == 0 || occurredAt(kept[^1]) <= at;
+                (ordered, previous) = (ordered && previous <= at, at);
                 kept.Add(row);
             }
         }
