@@ -42,29 +42,19 @@ measure() { # provider connection-string
   "${server[@]}" --urls "http://127.0.0.1:$port" >"$work/server-$1.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
-  python3 - "$port" "$key" "$clients" "$count" <<'PY'
-import http.client, json, random, sys, time
+  PYTHONPATH=bench/lib python3 - "$port" "$key" "$clients" "$count" <<'PY'
+import json, random, sys
+from http_timing import Timing, report
 port, key, clients, count = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-conn = http.client.HTTPConnection("127.0.0.1", port)
-def call(method, path, body=None, headers={}):
-    start = time.perf_counter()
-    conn.request(method, path, body=body, headers=headers)
-    response = conn.getresponse()
-    data = response.read()
-    assert response.status == 200, (response.status, data[:300])
-    return (time.perf_counter() - start) * 1000
+timing = Timing(port)
 headers = {"X-Api-Key": key, "Content-Type": "application/json"}
-def recommend(code): return call("POST", "/banking/api/recommend", json.dumps({"client_code": code}), headers)
+def recommend(code): return timing.call("POST", "/banking/api/recommend", json.dumps({"client_code": code}), headers)[0]
 first = recommend(1)
 print(f"  first POST /banking/api/recommend after the start: {first:.1f} ms")
 codes = random.Random(7).sample(range(2, clients + 1), count)
-def report(name, times):
-    times = sorted(times)
-    p = lambda q: times[min(len(times) - 1, int(q * len(times)))]
-    print(f"  {name}: n={len(times)} p50={p(0.5):.2f} ms p90={p(0.9):.2f} ms p99={p(0.99):.2f} ms max={times[-1]:.2f} ms")
-report("anchor GET /health/live", [call("GET", "/health/live") for _ in range(count)])
-report("POST /banking/api/recommend, each client for the first time", [recommend(code) for code in codes])
-report("POST /banking/api/recommend, the same clients again", [recommend(code) for code in codes])
+report("  anchor GET /health/live", [timing.call("GET", "/health/live")[0] for _ in range(count)])
+report("  POST /banking/api/recommend, each client for the first time", [recommend(code) for code in codes])
+report("  POST /banking/api/recommend, the same clients again", [recommend(code) for code in codes])
 PY
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 }

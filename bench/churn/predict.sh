@@ -13,27 +13,18 @@ source bench/lib/demo-server.sh
 trap stop_demo_server EXIT
 start_demo_server
 
-python3 - "$port" "$count" "$warmup" <<'PY'
-import http.client, json, statistics, sys, time
+PYTHONPATH=bench/lib python3 - "$port" "$count" "$warmup" <<'PY'
+import json, sys
+from http_timing import Timing, report
 port, count, warmup = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-conn = http.client.HTTPConnection("127.0.0.1", port)
-def call(method, path, body=None, headers={}):
-    start = time.perf_counter()
-    conn.request(method, path, body=body, headers=headers)
-    response = conn.getresponse()
-    data = response.read()
-    elapsed = (time.perf_counter() - start) * 1000
-    assert response.status == 200, (response.status, data[:200])
-    return elapsed, data
-_, token = call("POST", "/churn/api/auth/login/", json.dumps({"username": "admin@clientele.local", "password": "clientele-demo"}),
-                {"Content-Type": "application/json"})
+timing = Timing(port)
+_, token = timing.call("POST", "/churn/api/auth/login/", json.dumps({"username": "admin@clientele.local", "password": "clientele-demo"}),
+                       {"Content-Type": "application/json"})
 auth = {"Authorization": "Bearer " + json.loads(token)["access"], "Content-Type": "application/json"}
 def run(name, method, path, body=None, headers={}):
     for i in range(warmup):
-        call(method, path, body(i) if body else None, headers)
-    times = sorted(call(method, path, body(i) if body else None, headers)[0] for i in range(count))
-    p = lambda q: times[min(len(times) - 1, int(q * len(times)))]
-    print(f"{name}: n={count} p50={p(0.50):.2f} ms p90={p(0.90):.2f} ms p99={p(0.99):.2f} ms max={times[-1]:.2f} ms")
+        timing.call(method, path, body(i) if body else None, headers)
+    report(name, [timing.call(method, path, body(i) if body else None, headers)[0] for i in range(count)])
 run("anchor GET /health/live", "GET", "/health/live")
 run("POST /churn/api/predict/ (score, 7-field Shapley factors, history row)", "POST", "/churn/api/predict/",
     lambda i: json.dumps({"customer_id": 1 + i % 1500}), auth)
