@@ -178,7 +178,7 @@ public sealed class DemoDataTests(DemoDataTests.FilledBank filled, ITestOutputHe
             }
             var tenant = new TenantContext();
             tenant.Use(organization);
-            Context = new BankingDbContext(new DbContextOptionsBuilder<BankingDbContext>().UseModuleDatabase(Connection, "banking").Options, tenant);
+            Context = new BankingDbContext(new DbContextOptionsBuilder<BankingDbContext>().UseModuleDatabase(Connection, "banking").Options) { Tenant = tenant };
             Context.Database.EnsureCreated();
             var services = new ServiceCollection();
             services.AddSingleton(tenant);

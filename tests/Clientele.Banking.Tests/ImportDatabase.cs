@@ -24,7 +24,7 @@ internal sealed class ImportDatabase : IDisposable
     {
         var tenant = new TenantContext();
         tenant.Use(organization);
-        var context = new BankingDbContext(new DbContextOptionsBuilder<BankingDbContext>().UseModuleDatabase(connection, "banking").Options, tenant);
+        var context = new BankingDbContext(new DbContextOptionsBuilder<BankingDbContext>().UseModuleDatabase(connection, "banking").Options) { Tenant = tenant };
         context.Database.EnsureCreated();
         contexts.Add(context);
         return context;

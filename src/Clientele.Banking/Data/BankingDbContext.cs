@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Banking.Data;
 
-public class BankingDbContext(DbContextOptions<BankingDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class BankingDbContext(DbContextOptions<BankingDbContext> options) : TenantDbContext(options)
 {
     public DbSet<BankClient> Clients => Set<BankClient>();
     public DbSet<CardTransaction> Transactions => Set<CardTransaction>();

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Churn.Data;
 
-public class ChurnDbContext(DbContextOptions<ChurnDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class ChurnDbContext(DbContextOptions<ChurnDbContext> options) : TenantDbContext(options)
 {
     public DbSet<ChurnCustomer> Customers => Set<ChurnCustomer>();
     public DbSet<RiskHistoryEntry> RiskHistory => Set<RiskHistoryEntry>();

@@ -14,7 +14,7 @@ namespace Clientele.Leads.Data;
 /// Seed 004's tables. Deleting a niche deletes its campaigns, their ads and spend (as the original's ON DELETE CASCADE);
 /// leads stay, unattributed (SET NULL), with their conversations.
 /// </summary>
-public class LeadsDbContext(DbContextOptions<LeadsDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : TenantDbContext(options)
 {
     public const int MaxNameLength = 200;
     public const int MaxTextLength = 4000;

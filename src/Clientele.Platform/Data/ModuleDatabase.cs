@@ -1,3 +1,4 @@
+using Clientele.Platform.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -14,13 +15,19 @@ public static class ModuleDatabaseRegistration
     /// <summary>
     /// Registers a module's one DbContext on the configured provider. Each provider keeps its migrations in its own
     /// namespace (<c>…Migrations.Sqlite</c>, <c>…Migrations.Postgres</c>) and each module its own history table.
+    /// Contexts are pooled: a new one built its internal services on first use, 35 KB and a tenth of a churn prediction's time.
+    /// A scope rents one and hands it the scope's organization; disposing the scope returns it, reset, to the pool.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
-        where TContext : DbContext
+        where TContext : TenantDbContext
     {
-        // The options depend only on settings read once, so they are built once: rebuilding them cost every request a tenth of a millisecond.
-        services.AddDbContext<TContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<DatabaseSettingsAccessor>().Settings, module),
-            optionsLifetime: ServiceLifetime.Singleton);
+        services.AddPooledDbContextFactory<TContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<DatabaseSettingsAccessor>().Settings, module));
+        services.AddScoped(sp =>
+        {
+            var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            context.Tenant = sp.GetRequiredService<TenantContext>();
+            return context;
+        });
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
         services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{module}", tags: ["ready"]);
         return services;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Platform.Data;
 
-public class PlatformDbContext(DbContextOptions<PlatformDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant), IDataProtectionKeyContext
+public class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : TenantDbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Platform.Events;
 
-public class EventsDbContext(DbContextOptions<EventsDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class EventsDbContext(DbContextOptions<EventsDbContext> options) : TenantDbContext(options)
 {
     public const string Name = "events";
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Platform.Jobs;
 
-public class JobsDbContext(DbContextOptions<JobsDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class JobsDbContext(DbContextOptions<JobsDbContext> options) : TenantDbContext(options)
 {
     public const string Name = "jobs";
 

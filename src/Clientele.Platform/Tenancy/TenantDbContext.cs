@@ -9,10 +9,14 @@ namespace Clientele.Platform.Tenancy;
 /// <summary>
 /// Base of every module's DbContext: a global query filter limits each query to the current organization,
 /// and saving stamps new rows with it and refuses to touch another organization's rows.
+/// Contexts are pooled (<see cref="Data.ModuleDatabaseRegistration"/>), so the organization is not a constructor argument: the
+/// scope that rents a context hands it the scope's <see cref="TenantContext"/>. A context without one sees no rows and saves none.
 /// </summary>
-public abstract class TenantDbContext(DbContextOptions options, TenantContext tenant) : DbContext(options)
+public abstract class TenantDbContext(DbContextOptions options) : DbContext(options)
 {
-    public Guid CurrentOrganizationId => tenant.OrganizationId;
+    public TenantContext? Tenant { get; set; }
+
+    public Guid CurrentOrganizationId => Tenant?.OrganizationId ?? Guid.Empty;
 
     /// <summary>The module this context belongs to; names its outbox table (<c>{module}_outbox</c>).</summary>
     public abstract string ModuleName { get; }
@@ -85,7 +89,7 @@ public abstract class TenantDbContext(DbContextOptions options, TenantContext te
             {
                 continue;
             }
-            if (!tenant.HasOrganization)
+            if (Tenant is not { HasOrganization: true } tenant)
             {
                 throw new InvalidOperationException("No organization is set for this scope; nothing can be saved.");
             }

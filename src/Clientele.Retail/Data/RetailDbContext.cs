@@ -15,7 +15,7 @@ namespace Clientele.Retail.Data;
 /// and the database keeps the references: composite foreign keys on (organization, number) that refuse a delete still referred
 /// to, except a transaction's sales lines, which go with it.
 /// </summary>
-public class RetailDbContext(DbContextOptions<RetailDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class RetailDbContext(DbContextOptions<RetailDbContext> options) : TenantDbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Customer> Customers => Set<Customer>();

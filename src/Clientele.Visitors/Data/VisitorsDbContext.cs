@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clientele.Visitors.Data;
 
-public class VisitorsDbContext(DbContextOptions<VisitorsDbContext> options, TenantContext tenant) : TenantDbContext(options, tenant)
+public class VisitorsDbContext(DbContextOptions<VisitorsDbContext> options) : TenantDbContext(options)
 {
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<Exemplar> Exemplars => Set<Exemplar>();

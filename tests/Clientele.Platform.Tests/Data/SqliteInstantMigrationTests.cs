@@ -34,7 +34,7 @@ public sealed class SqliteInstantMigrationTests : IDisposable
     }
 
     private PlatformDbContext Open() =>
-        new(new DbContextOptionsBuilder<PlatformDbContext>().UseModuleDatabase(_connection, "platform").Options, new TenantContext());
+        new(new DbContextOptionsBuilder<PlatformDbContext>().UseModuleDatabase(_connection, "platform").Options) { Tenant = new TenantContext() };
 
     public void Dispose() => _connection.Dispose();
 }

@@ -20,7 +20,7 @@ internal sealed class InMemoryPlatformDatabase : IDisposable
         db.Database.EnsureCreated();
     }
 
-    public PlatformDbContext Open(TenantContext tenant) => new(_options, tenant);
+    public PlatformDbContext Open(TenantContext tenant) => new(_options) { Tenant = tenant };
 
     public PlatformDbContext OpenFor(Guid organizationId)
     {
