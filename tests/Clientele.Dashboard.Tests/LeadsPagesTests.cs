@@ -186,14 +186,14 @@ public sealed class LeadsPagesTests(DashboardServer server, BrowserFixture brows
         await DashboardPage.SignInAsync(page, DashboardServer.OperatorEmail, DashboardServer.OperatorPassword, "/modules/leads/csv");
         static FilePayload File(string csv) => new() { Name = "leads.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) };
 
-        await page.Locator("#import-file").SetInputFilesAsync(File("name,phone,source\r\nАсель Нурова,+7 771 900 3344,olx\r\nЕрлан,87719001122,olx\r\nТимур,12,kaspi\r\n"));
+        await DashboardPage.PickFileAsync(page, "#import-file", File("name,phone,source\r\nАсель Нурова,+7 771 900 3344,olx\r\nЕрлан,87719001122,olx\r\nТимур,12,kaspi\r\n"));
         await page.Locator("#preview-import").ClickAsync();
 
         await Expect(page.Locator("#import-summary")).ToContainTextAsync("would be refused: 2 problem(s) in 3 line(s)");
         await Expect(page.Locator("#import-problems .import-problem[data-line='4']")).ToContainTextAsync("phone");
         await Expect(page.Locator("#import-problems .import-problem[data-line='3']")).ToContainTextAsync("is already lead");
 
-        await page.Locator("#import-file").SetInputFilesAsync(File("name,phone,source\r\nАсель Нурова,+7 771 900 3344,olx\r\nЕрлан,87719001122,olx\r\nТимур Ким,+7 771 900 5566,kaspi\r\n"));
+        await DashboardPage.PickFileAsync(page, "#import-file", File("name,phone,source\r\nАсель Нурова,+7 771 900 3344,olx\r\nЕрлан,87719001122,olx\r\nТимур Ким,+7 771 900 5566,kaspi\r\n"));
         await page.GetByLabel("Leave duplicates out").CheckAsync();
         await page.Locator("#preview-import").ClickAsync();
 

@@ -33,10 +33,21 @@ public sealed class ReplyQueue(ChannelKeys keys, JobsDbContext jobs, JobQueue qu
         await using (own)
         {
             await db.SaveChangesAsync(cancellationToken);
+            var ownConnection = jobs.Database.GetConnectionString();
             jobs.Database.SetDbConnection(db.Database.GetDbConnection());
-            await jobs.Database.UseTransactionAsync(db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
-            await queue.EnqueueAsync(ChannelReplyJob.JobKind, new ChannelReplyJob.Payload(reply.Id, recipient, number, attempts), attempts, cancellationToken);
-            await jobs.Database.UseTransactionAsync(null, cancellationToken);
+            try
+            {
+                await jobs.Database.UseTransactionAsync(db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
+                await queue.EnqueueAsync(ChannelReplyJob.JobKind, new ChannelReplyJob.Payload(reply.Id, recipient, number, attempts), attempts, cancellationToken);
+            }
+            finally
+            {
+                await jobs.Database.UseTransactionAsync(null, CancellationToken.None);
+                // The jobs context is pooled and keeps a connection it does not own: without its own back, the next scope to rent
+                // it would share this one.
+                jobs.Database.SetDbConnection(null, contextOwnsConnection: true);
+                jobs.Database.SetConnectionString(ownConnection);
+            }
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

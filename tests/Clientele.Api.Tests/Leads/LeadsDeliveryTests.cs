@@ -4,7 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Clientele.Api.Tests.Events;
 using Clientele.Api.Tests.Support;
+using Clientele.Leads.Channels;
+using Clientele.Leads.Data;
+using Clientele.Leads.Leads;
 using Clientele.Platform.Jobs;
+using Clientele.Platform.Tenancy;
 using Clientele.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,6 +117,31 @@ public sealed class LeadsDeliveryTests(DatabaseServers<LeadsServer> servers) : I
         Assert.Equal("human", sent.GetProperty("sender").GetString());
         var requests = server.Platforms.To(chat.ToString());
         Assert.EndsWith("/bot123:ABC/sendMessage", Assert.Single(requests, r => r.Body.GetProperty("text").GetString() == text).Path, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task A_queued_reply_gives_the_pooled_jobs_context_its_own_connection_back()
+    {
+        var (client, organization) = await server.ClientForNewOrganizationAsync("delivery-pool", "leads:write");
+        var (_, campaign, _) = await LeadsRows.BasicsAsync(client);
+        var chat = NewChat();
+        await TelegramAsync(campaign, chat, 1, "Здравствуйте, ноутбук не включается, нужен ремонт");
+        var lead = await OnlyLeadAsync(client);
+        await SettledReplyAsync(client, lead);
+
+        using var scope = server.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organization);
+        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        var jobs = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+        var reply = new LeadMessage { LeadId = Guid.Parse(lead), Message = "Перезвоню через 10 минут.", Sender = "human", Platform = "telegram", CreatedAt = DateTimeOffset.UtcNow };
+        db.Messages.Add(reply);
+        await scope.ServiceProvider.GetRequiredService<ReplyQueue>().SaveAsync(db, reply, chat.ToString(), null, CancellationToken.None);
+
+        // The reply's job was written on the leads context's connection, in its transaction; afterwards the jobs context (which a
+        // later scope may rent from the pool) has a connection of its own again, and it works.
+        Assert.NotSame(db.Database.GetDbConnection(), jobs.Database.GetDbConnection());
+        Assert.Equal(2, await jobs.Jobs.CountAsync(j => j.Kind == "leads.channel-reply"));
+        await Eventually.WaitAsync(() => Task.FromResult(server.Platforms.To(chat.ToString()).Count), n => n >= 2, "the second message to be sent");
     }
 
     [DatabaseFact]

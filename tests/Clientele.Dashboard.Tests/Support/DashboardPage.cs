@@ -33,6 +33,17 @@ public static class DashboardPage
     public static Task WaitForCircuitAsync(IPage page) =>
         Expect(page.Locator("#circuit-ready")).ToBeAttachedAsync();
 
+    /// <summary>
+    /// Picks a file in a Blazor <c>InputFile</c>. Its change listener is attached by a script call after the circuit's first render,
+    /// so a file set before that is lost and the form never learns of it (seen under load). Blazor marks the element as it attaches
+    /// the listener (<c>_blazorInputFileNextFileId</c>, framework-internal: if an upgrade renames it, this waits until its timeout).
+    /// </summary>
+    public static async Task PickFileAsync(IPage page, string selector, FilePayload file)
+    {
+        await page.WaitForFunctionAsync("selector => document.querySelector(selector)?._blazorInputFileNextFileId !== undefined", selector);
+        await page.Locator(selector).SetInputFilesAsync(file);
+    }
+
     public static async Task GoAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
