@@ -16,6 +16,19 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
 {
     public TenantContext? Tenant { get; set; }
 
+    // Disposing a pooled context gives it back to the pool: it must not carry this scope's organization to the next renter.
+    public override void Dispose()
+    {
+        Tenant = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Tenant = null;
+        return base.DisposeAsync();
+    }
+
     public Guid CurrentOrganizationId => Tenant?.OrganizationId ?? Guid.Empty;
 
     /// <summary>The module this context belongs to; names its outbox table (<c>{module}_outbox</c>).</summary>
