@@ -48,6 +48,18 @@ public sealed class LeadsDeliveryTests(DatabaseServers<LeadsServer> servers) : I
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>A new organization whose one lead wrote on Telegram and got the bot's first reply.</summary>
+    private async Task<(HttpClient Client, Guid Organization, long Chat, string Lead)> TelegramLeadAsync(string slug)
+    {
+        var (client, organization) = await server.ClientForNewOrganizationAsync(slug, "leads:write");
+        var (_, campaign, _) = await LeadsRows.BasicsAsync(client);
+        var chat = NewChat();
+        await TelegramAsync(campaign, chat, 1, "Здравствуйте, ноутбук не включается, нужен ремонт");
+        var lead = await OnlyLeadAsync(client);
+        await SettledReplyAsync(client, lead);
+        return (client, organization, chat, lead);
+    }
+
     private static long NewChat() => Random.Shared.NextInt64(100_000_000, 999_999_999);
 
     private static async Task<string> OnlyLeadAsync(HttpClient client) => Assert.Single((await LeadsRows.GetAsync(client, "leads")).EnumerateArray()).Id();
@@ -97,12 +109,7 @@ public sealed class LeadsDeliveryTests(DatabaseServers<LeadsServer> servers) : I
     [DatabaseFact]
     public async Task A_persons_message_to_a_telegram_lead_goes_out_to_the_chat_with_its_delivery_and_one_to_an_olx_lead_stays()
     {
-        var (client, _) = await server.ClientForNewOrganizationAsync("delivery-human", "leads:write");
-        var (_, campaign, _) = await LeadsRows.BasicsAsync(client);
-        var chat = NewChat();
-        await TelegramAsync(campaign, chat, 1, "Здравствуйте, ноутбук не включается, нужен ремонт");
-        var lead = await OnlyLeadAsync(client);
-        await SettledReplyAsync(client, lead);
+        var (client, _, chat, lead) = await TelegramLeadAsync("delivery-human");
         var olx = await LeadsRows.PostAsync(client, "leads", new { name = "Алия", phone = "+7 701 000 1122", source = "olx" });
         const string text = "Здравствуйте! Менеджер Айжан, перезвоню через 10 минут.";
 
@@ -122,12 +129,7 @@ public sealed class LeadsDeliveryTests(DatabaseServers<LeadsServer> servers) : I
     [DatabaseFact]
     public async Task A_queued_reply_gives_the_pooled_jobs_context_its_own_connection_back()
     {
-        var (client, organization) = await server.ClientForNewOrganizationAsync("delivery-pool", "leads:write");
-        var (_, campaign, _) = await LeadsRows.BasicsAsync(client);
-        var chat = NewChat();
-        await TelegramAsync(campaign, chat, 1, "Здравствуйте, ноутбук не включается, нужен ремонт");
-        var lead = await OnlyLeadAsync(client);
-        await SettledReplyAsync(client, lead);
+        var (_, organization, chat, lead) = await TelegramLeadAsync("delivery-pool");
 
         using var scope = server.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organization);
