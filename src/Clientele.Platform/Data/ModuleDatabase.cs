@@ -15,7 +15,7 @@ public static class ModuleDatabaseRegistration
     /// <summary>
     /// Registers a module's one DbContext on the configured provider. Each provider keeps its migrations in its own
     /// namespace (<c>…Migrations.Sqlite</c>, <c>…Migrations.Postgres</c>) and each module its own history table.
-    /// Contexts are pooled: a new one built its internal services on first use, 35 KB and a tenth of a churn prediction's time.
+    /// Contexts are pooled: a new one built its internal services on first use, 35 of the 116 KB a churn prediction allocated.
     /// A scope rents one and hands it the scope's organization; disposing the scope returns it, reset, to the pool.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
