@@ -135,6 +135,18 @@ public static class ClientActivityReader
                 kept.Add(row);
             }
         }
-        return ordered ? kept : [.. kept.OrderBy(occurredAt)];
+        return ordered ? kept : Sorted(kept, occurredAt);
+    }
+
+    // A stable sort by time: each row's position breaks ties, so the keys are distinct and an unstable sort keeps tied rows in order.
+    private static List<TRow> Sorted<TRow>(List<TRow> rows, Func<TRow, DateTime> occurredAt)
+    {
+        var keys = new (long Ticks, int Position)[rows.Count];
+        for (var position = 0; position < keys.Length; position++)
+        {
+            keys[position] = (occurredAt(rows[position]).Ticks, position);
+        }
+        Array.Sort(keys);
+        return [.. keys.Select(key => rows[key.Position])];
     }
 }

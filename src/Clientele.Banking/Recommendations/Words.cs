@@ -11,7 +11,6 @@ internal sealed class Words
 {
     private const int MaxKept = 256;
     private readonly List<(byte[] Bytes, string Text)> known = [];
-    private readonly char[] buffer = new char[64];
 
     public string Of(ReadOnlySpan<byte> bytes)
     {
@@ -27,26 +26,11 @@ internal sealed class Words
         return word;
     }
 
-    /// <summary>A text column of <paramref name="reader"/>'s current row; a text longer than a word is read as it is.</summary>
-    public string Of(DbDataReader reader, int ordinal)
-    {
-        var length = (int)reader.GetChars(ordinal, 0, buffer, 0, buffer.Length);
-        if (length == buffer.Length)
-        {
-            return reader.GetString(ordinal);
-        }
-        var chars = buffer.AsSpan(0, length);
-        foreach (var (_, text) in known)
-        {
-            if (chars.SequenceEqual(text))
-            {
-                return text;
-            }
-        }
-        var word = new string(chars);
-        Keep(Encoding.UTF8.GetBytes(word), word);
-        return word;
-    }
+    /// <summary>
+    /// A text column of <paramref name="reader"/>'s current row, read as its UTF-8 bytes: Npgsql's character reading builds a
+    /// text reader per value, which cost more than the rest of the row.
+    /// </summary>
+    public string Of(DbDataReader reader, int ordinal) => Of(reader.GetFieldValue<byte[]>(ordinal));
 
     private void Keep(byte[] bytes, string word)
     {
