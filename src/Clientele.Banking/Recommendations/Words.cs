@@ -4,8 +4,8 @@ using System.Text;
 namespace Clientele.Banking.Recommendations;
 
 /// <summary>
-/// One string per distinct word of a page (a few dozen categories, currencies and types), found by the bytes or characters a
-/// reader gives, so a page of rows does not hold a string per row and word.
+/// One string per distinct word of a page (a few dozen categories, currencies and types), found by the UTF-8 bytes a reader
+/// gives, so a page of rows does not hold a string per row and word.
 /// </summary>
 internal sealed class Words
 {

@@ -1,8 +1,6 @@
 using Clientele.Leads.Data;
 using Clientele.Leads.Leads;
 using Clientele.Platform.Jobs;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Clientele.Leads.Channels;
@@ -33,21 +31,8 @@ public sealed class ReplyQueue(ChannelKeys keys, JobsDbContext jobs, JobQueue qu
         await using (own)
         {
             await db.SaveChangesAsync(cancellationToken);
-            var ownConnection = jobs.Database.GetConnectionString();
-            jobs.Database.SetDbConnection(db.Database.GetDbConnection());
-            try
-            {
-                await jobs.Database.UseTransactionAsync(db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
-                await queue.EnqueueAsync(ChannelReplyJob.JobKind, new ChannelReplyJob.Payload(reply.Id, recipient, number, attempts), attempts, cancellationToken);
-            }
-            finally
-            {
-                await jobs.Database.UseTransactionAsync(null, CancellationToken.None);
-                // The jobs context is pooled and keeps a connection it does not own: without its own back, the next scope to rent
-                // it would share this one.
-                jobs.Database.SetDbConnection(null, contextOwnsConnection: true);
-                jobs.Database.SetConnectionString(ownConnection);
-            }
+            await jobs.InTransactionOfAsync(db, () => queue.EnqueueAsync(ChannelReplyJob.JobKind,
+                new ChannelReplyJob.Payload(reply.Id, recipient, number, attempts), attempts, cancellationToken), cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

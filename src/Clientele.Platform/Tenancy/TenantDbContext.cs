@@ -3,6 +3,7 @@ using System.Text.Json;
 using Clientele.Platform.Data;
 using Clientele.Platform.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Clientele.Platform.Tenancy;
 
@@ -30,6 +31,28 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
     }
 
     public Guid CurrentOrganizationId => Tenant?.OrganizationId ?? Guid.Empty;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on this context over <paramref name="owner"/>'s connection and inside its open transaction, so
+    /// both commit together; then this context gets its own connection back. The pool's reset keeps a connection a context does not
+    /// own, so without that the next scope to rent this context would share <paramref name="owner"/>'s.
+    /// </summary>
+    public async Task InTransactionOfAsync(DbContext owner, Func<Task> work, CancellationToken cancellationToken)
+    {
+        var ownConnection = Database.GetConnectionString();
+        Database.SetDbConnection(owner.Database.GetDbConnection());
+        try
+        {
+            await Database.UseTransactionAsync(owner.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
+            await work();
+        }
+        finally
+        {
+            await Database.UseTransactionAsync(null, CancellationToken.None);
+            Database.SetDbConnection(null, contextOwnsConnection: true);
+            Database.SetConnectionString(ownConnection);
+        }
+    }
 
     /// <summary>The module this context belongs to; names its outbox table (<c>{module}_outbox</c>).</summary>
     public abstract string ModuleName { get; }
